@@ -1,0 +1,5 @@
+package com.commhub.directory;
+
+public enum EmployeeStatus {
+	ACTIVE, SUSPENDED, LEFT
+}

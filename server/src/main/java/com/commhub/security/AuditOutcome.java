@@ -1,0 +1,5 @@
+package com.commhub.security;
+
+public enum AuditOutcome {
+	SUCCESS, FAILURE, DENIED
+}

@@ -1,0 +1,29 @@
+package com.commhub.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import com.commhub.security.CommHubUser;
+import com.commhub.security.CurrentUser;
+import com.commhub.security.Permission;
+
+/** What the layout needs on every page: who is signed in and which menu entries they may see. */
+@ControllerAdvice(annotations = Controller.class)
+class NavigationAdvice {
+
+	public record Navigation(boolean signedIn, String displayName, String username, boolean directoryManage,
+			boolean directoryImport, boolean roles, boolean audit) {
+	}
+
+	@ModelAttribute("nav")
+	Navigation navigation() {
+		CommHubUser user = CurrentUser.find().orElse(null);
+		if (user == null) {
+			return new Navigation(false, null, null, false, false, false, false);
+		}
+		return new Navigation(true, user.displayName(), user.getUsername(), CurrentUser.has(Permission.DIRECTORY_MANAGE),
+				CurrentUser.has(Permission.DIRECTORY_IMPORT), CurrentUser.has(Permission.ROLE_VIEW),
+				CurrentUser.has(Permission.AUDIT_READ));
+	}
+}

@@ -1,0 +1,21 @@
+package com.commhub;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/** Module boundaries hold, and the module documentation (diagrams, canvases) is generated from the code. */
+class ModularityTests {
+
+	static final ApplicationModules MODULES = ApplicationModules.of(CommHubApplication.class);
+
+	@Test
+	void verifiesModularStructure() {
+		MODULES.verify();
+	}
+
+	@Test
+	void writesDocumentation() {
+		new Documenter(MODULES).writeDocumentation().writeIndividualModulesAsPlantUml();
+	}
+}
