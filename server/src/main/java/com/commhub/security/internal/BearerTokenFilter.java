@@ -1,5 +1,6 @@
 package com.commhub.security.internal;
 
+import com.commhub.shared.ProblemResponses;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

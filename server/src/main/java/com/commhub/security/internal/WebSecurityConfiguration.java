@@ -1,5 +1,6 @@
 package com.commhub.security.internal;
 
+import com.commhub.shared.ProblemResponses;
 import java.util.Map;
 
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package com.commhub.security.internal;
+package com.commhub.shared;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,14 +7,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * RFC 9457 problem documents written by security filters, which run before Spring MVC's exception handling.
+ * RFC 9457 problem documents written outside Spring MVC's exception handling: by security filters and by the
+ * error controller.
  */
-final class ProblemResponses {
+public final class ProblemResponses {
 
 	private ProblemResponses() {
 	}
 
-	static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
+	public static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
 			String detail) throws IOException {
 		response.setStatus(status);
 		response.setContentType("application/problem+json");
