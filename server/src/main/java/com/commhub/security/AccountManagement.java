@@ -35,6 +35,12 @@ public interface AccountManagement {
 	 */
 	void checkNotLastAdministrator(long employeeId);
 
+	/** "Lost device": ends every session and revokes every token of the employee's account; returns the session count. */
+	int revokeAllSessions(long employeeId);
+
+	/** The account bound to the employee, if there is one. */
+	java.util.Optional<AccountInfo> accountOf(long employeeId);
+
 	record ProvisionedAccount(long accountId, String username, String generatedPassword) {
 	}
 }

@@ -118,6 +118,21 @@ public class AccountService implements AccountManagement {
 		roles.checkNotLastAdministrator(employeeId);
 	}
 
+	@Override
+	@Transactional
+	public int revokeAllSessions(long employeeId) {
+		Account account = accounts.findByEmployeeId(employeeId)
+			.orElseThrow(() -> new com.commhub.shared.NotFoundException("account of employee", employeeId));
+		return sessions.revokeAll(account.id());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<com.commhub.security.AccountInfo> accountOf(long employeeId) {
+		return accounts.findByEmployeeId(employeeId)
+			.map(a -> new com.commhub.security.AccountInfo(a.id(), a.username(), a.enabled(), a.lastLoginAt()));
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<AccountSummary> findByEmployee(long employeeId) {
 		return accounts.findByEmployeeId(employeeId).map(AccountService::summary);
