@@ -41,8 +41,8 @@ import com.commhub.shared.PageResult;
 @Service
 class DirectoryService implements DirectoryManagement, DirectoryQueries {
 
-	private static final Pattern DEPARTMENT_CODE = Pattern.compile("[A-Za-z][A-Za-z0-9]{1,15}");
-	private static final Pattern EMPLOYEE_NO = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{1,31}");
+	static final Pattern DEPARTMENT_CODE = Pattern.compile("[A-Za-z][A-Za-z0-9]{1,15}");
+	static final Pattern EMPLOYEE_NO = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{1,31}");
 
 	private final Departments departments;
 	private final Employees employees;
