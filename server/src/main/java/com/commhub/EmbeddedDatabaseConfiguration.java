@@ -56,6 +56,9 @@ class EmbeddedDatabaseConfiguration {
 		var builder = EmbeddedPostgres.builder()
 			.setDataDirectory(directory)
 			.setCleanDataDirectory(clean)
+			// Spring closes it (destroyMethod) after the beans that still use it; zonky's own JVM hook would
+			// stop PostgreSQL concurrently and make shutdown wait for connection timeouts
+			.setRegisterShutdownHook(false)
 			.setServerConfig("max_connections", "100")
 			.setLocaleConfig("encoding", "UTF8");
 		if (port > 0) {
