@@ -8,7 +8,7 @@ public final class Personas {
 
 	public static final String PASSWORD = "Demo-Huaxin-2026";
 	public static final String ADMIN = "admin";
-	public static final String ADMIN_PASSWORD = "Admin-Huaxin-2026!";
+	public static final String ADMIN_PASSWORD = "Chief-Huaxin-2026!";
 	/** 徐婷, head of 行政部 (XZ). */
 	public static final String DEPARTMENT_HEAD = "HT1010";
 	/** 王磊, 通讯管理专员 in 法务合规部. */
