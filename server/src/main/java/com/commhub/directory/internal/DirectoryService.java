@@ -404,7 +404,7 @@ class DirectoryService implements DirectoryManagement, DirectoryQueries {
 		out.add(new DepartmentView(d.id(), d.code(), d.name(), d.parentId(), parent == null ? null : parent.name(),
 				d.headEmployeeId(), headNames.get(d.headEmployeeId()), d.active(), counts.getOrDefault(d.id(), 0L),
 				depth));
-		List<Department> kids = children.getOrDefault(d.id(), List.of());
+		List<Department> kids = children.getOrDefault(d.id(), new ArrayList<>());
 		kids.sort(Comparator.comparing(Department::code));
 		for (Department kid : kids) {
 			walk(kid, depth + 1, children, byId, headNames, counts, out);
