@@ -20,9 +20,11 @@ import com.commhub.shared.NotFoundException;
 class WebExceptionHandler {
 
 	private final MessageSource messages;
+	private final NavigationAdvice navigation;
 
-	WebExceptionHandler(MessageSource messages) {
+	WebExceptionHandler(MessageSource messages, NavigationAdvice navigation) {
 		this.messages = messages;
+		this.navigation = navigation;
 	}
 
 	@ExceptionHandler(NotFoundException.class)
@@ -42,8 +44,10 @@ class WebExceptionHandler {
 				messages.getMessage("upload.tooLarge", null, LocaleContextHolder.getLocale()));
 	}
 
-	private static ModelAndView page(HttpStatus status, String message) {
+	/** Exception handlers do not get the advice's model attributes, so the layout's {@code nav} is added here. */
+	private ModelAndView page(HttpStatus status, String message) {
 		ModelAndView mav = new ModelAndView("error");
+		mav.addObject("nav", navigation.navigation());
 		mav.setStatus(status);
 		mav.addObject("status", status.value());
 		mav.addObject("message", message);
