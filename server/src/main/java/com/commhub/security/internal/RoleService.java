@@ -181,6 +181,21 @@ public class RoleService implements RoleGrants {
 		return new AssignmentView(saved.id(), type.name(), id, label, saved.createdAt(), actor);
 	}
 
+	/**
+	 * Assigns the role to the account with this username; for employees the username is their 工号, so the role
+	 * page can take a 工号 without security depending on the directory.
+	 */
+	@Transactional
+	public AssignmentView assignByUsername(String roleCode, String username) {
+		String name = username == null ? "" : username.trim();
+		if (name.isEmpty()) {
+			throw BusinessRuleException.invalid("subjectId", "validation.required");
+		}
+		Account account = accounts.findByUsername(name)
+			.orElseThrow(() -> BusinessRuleException.invalid("subjectId", "role.unknownSubject"));
+		return assign(roleCode, RoleSubject.ACCOUNT, account.id());
+	}
+
 	/** Assigns without an acting user, for bootstrap and demo data. */
 	@Override
 	@Transactional
