@@ -4,11 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -313,6 +321,51 @@ class DirectoryImportIT {
 		assertThat(confirm(999_999_999L).getStatusCode().value()).isEqualTo(404);
 	}
 
+	@Test
+	void theWebPagesWalkFromUploadToPasswords() throws Exception {
+		Browser browser = new Browser();
+		browser.signIn(Personas.ADMIN, Personas.ADMIN_PASSWORD);
+		var form = browser.get("/directory/import");
+		assertThat(form.statusCode()).isEqualTo(200);
+		assertThat(form.body()).contains("id=\"import-form\"").contains("enctype=\"multipart/form-data\"");
+
+		var refused = browser.upload("employees", "staff-gbk.csv",
+				"工号,姓名,部门代码,用工类型\nIW%s1,网页,XS,正式\n".formatted(s).getBytes(Charset.forName("GBK")));
+		assertThat(refused.body()).contains("id=\"file-error\"").contains("staff-gbk.csv")
+			.contains("CSV UTF-8");
+
+		var report = browser.upload("employees", "staff.csv",
+				"工号,姓名,部门代码,用工类型\nIW%1$s1,网页甲,XS,正式\nIW%1$s2,网页乙,XS,临时\n".formatted(s)
+					.getBytes(StandardCharsets.UTF_8));
+		assertThat(report.statusCode()).isEqualTo(200);
+		assertThat(report.uri().getPath()).matches("/directory/import/\\d+");
+		assertThat(report.body()).contains("id=\"import-clean\"").contains("id=\"import-confirm\"")
+			.doesNotContain("id=\"import-errors\"");
+		var fragment = browser.get(report.uri().getPath(), Map.of("HX-Request", "true"));
+		assertThat(fragment.body()).contains("id=\"import-report\"").doesNotContain("<html");
+
+		var result = browser.post(report.uri().getPath() + "/confirm");
+		assertThat(result.statusCode()).isEqualTo(200);
+		assertThat(result.body()).contains("id=\"import-accounts\"").contains("IW" + s + "1").contains("IW" + s + "2")
+			.contains("class=\"secret\"");
+		var csv = browser.get(report.uri().getPath() + "/accounts.csv");
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.headers().firstValue("Content-Disposition")).get().asString().contains("attachment");
+		assertThat(csv.body()).contains("IW" + s + "1").contains("IW" + s + "2").contains("初始密码");
+		assertThat(browser.get(report.uri().getPath() + "/accounts.csv").statusCode()).as("once only")
+			.isEqualTo(404);
+		assertThat(search("IW" + s)).hasSize(2);
+
+		var bad = browser.upload("employees", "bad.csv",
+				"工号,姓名,部门代码,用工类型\nIW%s3,网页丙,NOWHERE,正式\n".formatted(s).getBytes(StandardCharsets.UTF_8));
+		assertThat(bad.body()).contains("id=\"import-errors\"").contains("data-row=\"2\"")
+			.contains("data-field=\"department_code\"").doesNotContain("id=\"import-confirm\"");
+
+		Browser employee = new Browser();
+		employee.signIn(Personas.EMPLOYEE, Personas.PASSWORD);
+		assertThat(employee.get("/directory/import").statusCode()).isEqualTo(403);
+	}
+
 	// ---- helpers ----
 
 	private ResponseEntity<Map> upload(String kind, String fileName, byte[] content) {
@@ -362,5 +415,75 @@ class DirectoryImportIT {
 
 	private static Map<?, ?> find(List<?> list, String key, Object value) {
 		return list.stream().map(o -> (Map<?, ?>) o).filter(m -> value.equals(m.get(key))).findFirst().orElseThrow();
+	}
+
+	/** A cookie-keeping client for the HTML pages that can also post multipart forms. */
+	private final class Browser {
+
+		private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+		private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NORMAL).build();
+		private String csrf;
+
+		void signIn(String username, String password) throws Exception {
+			get("/login");
+			var page = send(HttpRequest.newBuilder(uri("/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("username=" + enc(username) + "&password=" + enc(password)
+						+ "&_csrf=" + enc(csrf))));
+			assertThat(page.statusCode()).isEqualTo(200);
+		}
+
+		HttpResponse<String> get(String path) throws Exception {
+			return get(path, Map.of());
+		}
+
+		HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
+			HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+			headers.forEach(request::header);
+			return send(request);
+		}
+
+		HttpResponse<String> post(String path) throws Exception {
+			return send(HttpRequest.newBuilder(uri(path))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(csrf))));
+		}
+
+		HttpResponse<String> upload(String kind, String fileName, byte[] content) throws Exception {
+			get("/directory/import");
+			String boundary = "----commhub" + UUID.randomUUID();
+			ByteArrayOutputStream body = new ByteArrayOutputStream();
+			for (var field : Map.of("_csrf", csrf, "kind", kind).entrySet()) {
+				body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+						+ "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+			}
+			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+					+ "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			body.write(content);
+			body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+			return send(HttpRequest.newBuilder(uri("/directory/import"))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+		}
+
+		private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+			HttpResponse<String> response = client.send(request.build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			Matcher matcher = CSRF.matcher(response.body());
+			if (matcher.find()) {
+				csrf = matcher.group(1);
+			}
+			return response;
+		}
+
+		private URI uri(String path) {
+			return URI.create("http://localhost:" + port + path);
+		}
+
+		private static String enc(String value) {
+			return URLEncoder.encode(value, StandardCharsets.UTF_8);
+		}
 	}
 }
