@@ -131,6 +131,12 @@ class SecurityApiIT {
 		var unknown = withToken("chp_" + "x".repeat(40), "/api/v1/me");
 		assertThat(unknown.getStatusCode().value()).isEqualTo(401);
 		assertThat(unknown.getHeaders().getContentType().toString()).contains("problem+json");
+
+		// a write without any credentials is unauthorised too (not a CSRF 403)
+		var anonymous = api.raw().post().uri("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("name", "x", "scopes", List.of("*"))).retrieve().toEntity(String.class);
+		assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+		assertThat(anonymous.getBody()).contains("\"status\":401");
 	}
 
 	@Test

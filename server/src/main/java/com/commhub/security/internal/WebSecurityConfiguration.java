@@ -17,6 +17,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import com.commhub.security.CurrentUser;
 import com.commhub.security.Permission;
 
 /**
@@ -57,8 +58,16 @@ class WebSecurityConfiguration {
 			.exceptionHandling(ex -> ex
 				.authenticationEntryPoint((request, response, e) -> ProblemResponses.write(request, response, 401,
 						"Unauthorized", "sign in or send a bearer token"))
-				.accessDeniedHandler((request, response, e) -> ProblemResponses.write(request, response, 403,
-						"Forbidden", "you lack the permission for this request")));
+				// nobody signed in (e.g. a write without a bearer token, refused by the CSRF check): 401, not 403
+				.accessDeniedHandler((request, response, e) -> {
+					if (CurrentUser.find().isEmpty()) {
+						ProblemResponses.write(request, response, 401, "Unauthorized", "sign in or send a bearer token");
+					}
+					else {
+						ProblemResponses.write(request, response, 403, "Forbidden",
+								"you lack the permission for this request");
+					}
+				}));
 		headers(http);
 		return http.build();
 	}
