@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 final class PhoneNumbers {
 
 	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-	private static final Pattern OFFICE = Pattern.compile("(0\\d{2,3})-?(\\d{7,8})(?:-(\\d{1,6}))?");
+	/** Area codes: 010 and 02x have three digits, all others (03xx–09xx) four, so 02162880001 is 021-62880001. */
+	private static final Pattern OFFICE = Pattern.compile("(0(?:10|2\\d|[3-9]\\d{2}))-?(\\d{7,8})(?:-(\\d{1,6}))?");
 	private static final Pattern SERVICE = Pattern.compile("[48]00-?\\d{3}-?\\d{4}");
 
 	private PhoneNumbers() {
