@@ -1,0 +1,176 @@
+package com.commhub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every API endpoint × every persona (and anonymous): allowed or refused. Requests that are allowed use harmless
+ * input (an empty body, an id that does not exist), so "allowed" means neither 401 nor 403, and "refused" means 403
+ * or 404. {@link #everyApiEndpointIsInTheMatrix()} fails when an endpoint is added without a row here.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessControlMatrixIT {
+
+	static final String ALL = "ALL";
+	static final String NOBODY_ID = "999999";
+
+	static final List<String> PERSONAS = List.of(Personas.ADMIN, Personas.DEPARTMENT_HEAD,
+			Personas.COMMUNICATION_OFFICER, Personas.AUDITOR, Personas.EMPLOYEE);
+
+	/** method, path template (as mapped), concrete path, who may call it ({@code ALL} = every signed-in persona). */
+	record Row(HttpMethod method, String template, String path, Set<String> allowed) {
+	}
+
+	static final String ADMIN = Personas.ADMIN;
+	static final Set<String> ROLE_VIEWERS = Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER, Personas.AUDITOR);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	Api api;
+
+	@BeforeEach
+	void setUp() {
+		api = new Api(port);
+	}
+
+	static List<Row> rows() {
+		List<Row> rows = new ArrayList<>();
+		// directory
+		rows.add(row("GET", "/api/v1/departments", "/api/v1/departments", ALL));
+		rows.add(row("POST", "/api/v1/departments", "/api/v1/departments", ADMIN));
+		rows.add(row("GET", "/api/v1/departments/{id}", "/api/v1/departments/" + NOBODY_ID, ALL));
+		rows.add(row("PATCH", "/api/v1/departments/{id}", "/api/v1/departments/" + NOBODY_ID, ADMIN));
+		rows.add(row("POST", "/api/v1/departments/{id}/deactivate", "/api/v1/departments/" + NOBODY_ID + "/deactivate", ADMIN));
+		rows.add(row("GET", "/api/v1/employees", "/api/v1/employees?q=wang", ALL));
+		rows.add(row("POST", "/api/v1/employees", "/api/v1/employees", ADMIN));
+		rows.add(row("GET", "/api/v1/employees/{id}", "/api/v1/employees/" + NOBODY_ID, ALL));
+		rows.add(row("PUT", "/api/v1/employees/{id}", "/api/v1/employees/" + NOBODY_ID, ADMIN));
+		for (String action : List.of("suspend", "reinstate", "leave", "revoke-sessions", "reset-password")) {
+			rows.add(row("POST", "/api/v1/employees/{id}/" + action, "/api/v1/employees/" + NOBODY_ID + "/" + action, ADMIN));
+		}
+		rows.add(row("GET", "/api/v1/groups", "/api/v1/groups", ALL));
+		rows.add(row("POST", "/api/v1/groups", "/api/v1/groups", ADMIN));
+		rows.add(row("GET", "/api/v1/groups/{id}", "/api/v1/groups/" + NOBODY_ID, ALL));
+		rows.add(row("POST", "/api/v1/groups/{id}/members", "/api/v1/groups/" + NOBODY_ID + "/members", ADMIN));
+		rows.add(row("DELETE", "/api/v1/groups/{id}/members/{employeeId}", "/api/v1/groups/" + NOBODY_ID + "/members/" + NOBODY_ID, ADMIN));
+		rows.add(row("POST", "/api/v1/directory/imports", "/api/v1/directory/imports", ADMIN));
+		rows.add(row("GET", "/api/v1/directory/imports/{id}", "/api/v1/directory/imports/" + NOBODY_ID, ADMIN));
+		rows.add(row("POST", "/api/v1/directory/imports/{id}/confirm", "/api/v1/directory/imports/" + NOBODY_ID + "/confirm", ADMIN));
+		// security
+		rows.add(row("GET", "/api/v1/me", "/api/v1/me", ALL));
+		rows.add(row("GET", "/api/v1/sessions", "/api/v1/sessions", ALL));
+		rows.add(row("DELETE", "/api/v1/sessions/{handle}", "/api/v1/sessions/0000000000000000", ALL));
+		rows.add(row("GET", "/api/v1/tokens", "/api/v1/tokens", ALL));
+		rows.add(row("POST", "/api/v1/tokens", "/api/v1/tokens", ALL));
+		rows.add(row("DELETE", "/api/v1/tokens/{id}", "/api/v1/tokens/" + NOBODY_ID, ALL));
+		rows.add(row("GET", "/api/v1/roles", "/api/v1/roles", ROLE_VIEWERS));
+		rows.add(row("GET", "/api/v1/roles/privileged-holders", "/api/v1/roles/privileged-holders", ROLE_VIEWERS));
+		rows.add(row("GET", "/api/v1/roles/{code}", "/api/v1/roles/AUDITOR", ROLE_VIEWERS));
+		rows.add(row("POST", "/api/v1/roles/{code}/assignments", "/api/v1/roles/AUDITOR/assignments", ADMIN));
+		rows.add(row("DELETE", "/api/v1/roles/{code}/assignments/{id}", "/api/v1/roles/AUDITOR/assignments/" + NOBODY_ID, ADMIN));
+		rows.add(row("POST", "/api/v1/accounts/{accountId}/revoke-sessions", "/api/v1/accounts/" + NOBODY_ID + "/revoke-sessions", ADMIN));
+		// archive
+		rows.add(row("GET", "/api/v1/audit-events", "/api/v1/audit-events", Set.of(Personas.ADMIN, Personas.AUDITOR)));
+		// operations
+		rows.add(row("GET", "/actuator/prometheus", "/actuator/prometheus", ADMIN));
+		return rows;
+	}
+
+	static Row row(String method, String template, String path, String allowed) {
+		return new Row(HttpMethod.valueOf(method), template, path,
+				ALL.equals(allowed) ? Set.copyOf(PERSONAS) : Set.of(allowed));
+	}
+
+	static Row row(String method, String template, String path, Set<String> allowed) {
+		return new Row(HttpMethod.valueOf(method), template, path, allowed);
+	}
+
+	Stream<Arguments> cases() {
+		return rows().stream().flatMap(row -> PERSONAS.stream().map(persona -> Arguments.of(row, persona)));
+	}
+
+	@ParameterizedTest(name = "{1} {0}")
+	@MethodSource("cases")
+	void personaIsAllowedOrRefused(Row row, String persona) {
+		int status = call(row, persona);
+		if (row.allowed().contains(persona)) {
+			assertThat(status).as("%s %s as %s should be allowed", row.method(), row.path(), persona)
+				.isNotIn(401, 403);
+		}
+		else {
+			assertThat(status).as("%s %s as %s should be refused", row.method(), row.path(), persona)
+				.isIn(403, 404);
+		}
+	}
+
+	@ParameterizedTest(name = "anonymous {0}")
+	@MethodSource("rows")
+	void anonymousIsUnauthorised(Row row) {
+		int status = api.raw().method(row.method()).uri(row.path()).contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of()).retrieve().toBodilessEntity().getStatusCode().value();
+		assertThat(status).as("%s %s anonymous", row.method(), row.path()).isEqualTo(401);
+	}
+
+	@Test
+	void publicEndpointsNeedNoSignIn() {
+		assertThat(api.raw().get().uri("/actuator/health").retrieve().toBodilessEntity().getStatusCode().value())
+			.isEqualTo(200);
+		assertThat(api.raw().get().uri("/v3/api-docs").retrieve().toBodilessEntity().getStatusCode().value())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void everyApiEndpointIsInTheMatrix() {
+		Set<String> mapped = new TreeSet<>();
+		mappings.getHandlerMethods().forEach((info, method) -> {
+			for (String pattern : info.getPatternValues()) {
+				if (pattern.startsWith("/api/") && !pattern.equals("/api/v1/auth/login")) {
+					info.getMethodsCondition().getMethods().forEach(m -> mapped.add(m.name() + " " + normalise(pattern)));
+				}
+			}
+		});
+		Set<String> covered = new TreeSet<>();
+		rows().forEach(row -> covered.add(row.method().name() + " " + normalise(row.template())));
+		assertThat(covered).as("rows of the access-control matrix").containsAll(mapped);
+	}
+
+	private static String normalise(String pattern) {
+		return pattern.replaceAll("\\{[^}]+}", "{}");
+	}
+
+	private int call(Row row, String persona) {
+		var spec = api.raw().method(row.method()).uri(row.path())
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + api.tokenOf(persona));
+		if (row.method() == HttpMethod.GET || row.method() == HttpMethod.DELETE) {
+			return spec.retrieve().toBodilessEntity().getStatusCode().value();
+		}
+		return spec.contentType(MediaType.APPLICATION_JSON).body(Map.of()).retrieve().toBodilessEntity()
+			.getStatusCode().value();
+	}
+}

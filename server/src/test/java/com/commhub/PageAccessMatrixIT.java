@@ -1,0 +1,70 @@
+package com.commhub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Every page of the web UI × every persona: shown (200) or refused (403/404); anonymous goes to the sign-in page. */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PageAccessMatrixIT {
+
+	static final Set<String> EVERYONE = Set.of(Personas.ADMIN, Personas.DEPARTMENT_HEAD,
+			Personas.COMMUNICATION_OFFICER, Personas.AUDITOR, Personas.EMPLOYEE);
+
+	record Page(String path, Set<String> allowed) {
+		@Override
+		public String toString() {
+			return path;
+		}
+	}
+
+	static List<Page> pages() {
+		return List.of(new Page("/", EVERYONE), new Page("/directory/employees", EVERYONE),
+				new Page("/directory/departments", EVERYONE), new Page("/directory/groups", EVERYONE),
+				new Page("/directory/employees/new", Set.of(Personas.ADMIN)),
+				new Page("/directory/import", Set.of(Personas.ADMIN)),
+				new Page("/admin/roles", Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER, Personas.AUDITOR)),
+				new Page("/audit", Set.of(Personas.ADMIN, Personas.AUDITOR)), new Page("/account", EVERYONE),
+				new Page("/account/password", EVERYONE), new Page("/account/2fa", EVERYONE),
+				new Page("/account/sessions", EVERYONE), new Page("/account/tokens", EVERYONE));
+	}
+
+	@LocalServerPort
+	int port;
+
+	Stream<Arguments> cases() {
+		return EVERYONE.stream().map(Arguments::of);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("cases")
+	void personaSeesOnlyTheirPages(String persona) {
+		WebSession browser = new WebSession(port);
+		assertThat(browser.signIn(persona).statusCode()).isEqualTo(200);
+		for (Page page : pages()) {
+			int status = browser.get(page.path()).statusCode();
+			if (page.allowed().contains(persona)) {
+				assertThat(status).as("%s as %s", page.path(), persona).isEqualTo(200);
+			}
+			else {
+				assertThat(status).as("%s as %s", page.path(), persona).isIn(403, 404);
+			}
+		}
+	}
+
+	@ParameterizedTest(name = "anonymous {0}")
+	@MethodSource("pages")
+	void anonymousIsSentToSignIn(Page page) {
+		var response = new WebSession(port).get(page.path());
+		assertThat(response.uri().getPath()).isEqualTo("/login");
+	}
+}
