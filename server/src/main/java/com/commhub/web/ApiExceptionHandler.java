@@ -90,7 +90,32 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				messages.getMessage("validation.unreadable", null, LocaleContextHolder.getLocale()));
 		problem.setTitle("Unreadable request body");
+		String field = jsonField(ex);
+		if (field != null) {
+			// a value of the wrong type, e.g. "departmentId": "abc": name the field like any validation error
+			problem.setProperty("errors", List.of(Map.of("field", field, "message",
+					messages.getMessage("validation.badValue", null, LocaleContextHolder.getLocale()))));
+		}
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/** The JSON path of the offending value ({@code members[0].employeeId}), when Jackson knows it. */
+	private static String jsonField(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof tools.jackson.core.JacksonException jackson && !jackson.getPath().isEmpty()) {
+				StringBuilder path = new StringBuilder();
+				for (var reference : jackson.getPath()) {
+					if (reference.getPropertyName() != null) {
+						path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+					}
+					else if (reference.getIndex() >= 0) {
+						path.append('[').append(reference.getIndex()).append(']');
+					}
+				}
+				return path.isEmpty() ? null : path.toString();
+			}
+		}
+		return null;
 	}
 
 	@Override
