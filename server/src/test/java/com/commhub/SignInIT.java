@@ -40,6 +40,21 @@ class SignInIT {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void signInAndSignOutAreAudited() {
+		WebSession browser = new WebSession(port);
+		assertThat(browser.signIn(Personas.OTHER_EMPLOYEE).uri().getPath()).isEqualTo("/");
+		browser.post("/logout", Map.of());
+		for (String action : java.util.List.of("signin", "signout")) {
+			var page = api.get(Personas.AUDITOR, "/api/v1/audit-events?action={a}&actor={u}&outcome=SUCCESS", action,
+					Personas.OTHER_EMPLOYEE).retrieve().toEntity(Map.class);
+			var items = (java.util.List<Map<String, Object>>) page.getBody().get("items");
+			assertThat(items).as(action).isNotEmpty();
+			assertThat(items.getFirst().get("sourceIp")).as(action + " source IP").isNotNull();
+		}
+	}
+
+	@Test
 	void missingTokenIsUnauthorised() {
 		var response = api.raw().get().uri("/api/v1/employees").retrieve().toEntity(String.class);
 		assertThat(response.getStatusCode().value()).isEqualTo(401);

@@ -1,6 +1,5 @@
 package com.commhub.security.internal;
 
-import com.commhub.shared.ProblemResponses;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.commhub.security.CommHubUser;
 import com.commhub.security.Permission;
+import com.commhub.shared.ProblemResponses;
 
 /**
  * For a browser session: ends it if the account was disabled meanwhile, resolves the account's current

@@ -1,6 +1,5 @@
 package com.commhub.security.internal;
 
-import com.commhub.shared.ProblemResponses;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.commhub.security.CommHubUser;
 import com.commhub.security.Permission;
+import com.commhub.shared.ProblemResponses;
 
 /** Authenticates API requests that carry {@code Authorization: Bearer chp_…}. A bad token is refused at once. */
 class BearerTokenFilter extends OncePerRequestFilter {

@@ -1,6 +1,5 @@
 package com.commhub.security.internal;
 
-import com.commhub.shared.ProblemResponses;
 import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
@@ -18,7 +17,11 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.commhub.security.CurrentUser;
+import com.commhub.security.Audit;
+import com.commhub.security.AuditOutcome;
+import com.commhub.security.CommHubUser;
 import com.commhub.security.Permission;
+import com.commhub.shared.ProblemResponses;
 
 /**
  * Two filter chains: the JSON API (bearer tokens; problem details for 401/403) and the browser UI (form sign-in,
@@ -75,7 +78,7 @@ class WebSecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webChain(HttpSecurity http, CommHubAuthenticationProvider provider, SignInHandlers handlers,
-			AccountService accounts, RoleService roles) throws Exception {
+			AccountService accounts, RoleService roles, Audit audit) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/v3/api-docs",
 					"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
@@ -87,7 +90,15 @@ class WebSecurityConfiguration {
 				.successHandler(handlers.success())
 				.failureHandler(handlers.failure())
 				.permitAll())
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.logout(logout -> logout.logoutUrl("/logout")
+				.logoutSuccessUrl("/login?logout")
+				.addLogoutHandler((request, response, authentication) -> {
+					if (authentication != null
+							&& authentication.getPrincipal() instanceof CommHubUser user) {
+						audit.recordAs(user.accountId(), user.getUsername(), "signout", "account", user.accountId(),
+								user.getUsername(), AuditOutcome.SUCCESS, null);
+					}
+				}))
 			.addFilterAfter(new AccountStateFilter(accounts, roles), SecurityContextHolderFilter.class);
 		headers(http);
 		return http.build();
