@@ -61,6 +61,15 @@ class PageAccessMatrixIT {
 		}
 	}
 
+	@org.junit.jupiter.api.Test
+	void errorPagesKeepTheUsersNavigation() {
+		WebSession browser = new WebSession(port);
+		browser.signIn(Personas.AUDITOR);
+		var missing = browser.get("/no-such-page");
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.body()).contains("页面不存在").contains("href=\"/audit\"");
+	}
+
 	@ParameterizedTest(name = "anonymous {0}")
 	@MethodSource("pages")
 	void anonymousIsSentToSignIn(Page page) {

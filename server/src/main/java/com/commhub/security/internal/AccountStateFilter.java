@@ -39,6 +39,12 @@ class AccountStateFilter extends OncePerRequestFilter {
 		this.roles = roles;
 	}
 
+	/** Error pages are rendered in an error dispatch: they need the same permissions for the navigation. */
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
