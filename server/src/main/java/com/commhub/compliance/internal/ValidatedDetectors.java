@@ -1,0 +1,476 @@
+package com.commhub.compliance.internal;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+
+import com.commhub.compliance.Confidence;
+import com.commhub.compliance.Finding;
+import com.commhub.compliance.SensitiveCategory;
+
+/**
+ * The validated detectors: Chinese resident ID (GB 11643), bank card (Luhn), mainland mobile, unified social credit
+ * code (GB 32100), passport, e-mail, IPv4/IPv6. Each checks its boundaries (never a piece of a longer digit or
+ * alphanumeric run), validates, and raises its confidence when a proximity keyword is near.
+ */
+public final class ValidatedDetectors {
+
+	static final int[] ID_WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+	static final String ID_CHECK = "10X98765432";
+	static final String CREDIT_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	static final int[] CREDIT_WEIGHTS = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
+
+	private ValidatedDetectors() {
+	}
+
+	/** All validated detectors with the given proximity window; {@code today} bounds plausible birth dates. */
+	public static List<Detector> all(int window, Supplier<LocalDate> today) {
+		return List.of(new ResidentId(window, today), new BankCard(window), new Mobile(window), new CreditCode(window),
+				new Passport(window), new Email(), new IpAddress(window));
+	}
+
+	static Finding finding(NormalizedText text, String id, int start, int end, Confidence confidence, String masked) {
+		return new Finding(id, SensitiveCategory.ofDetector(id), text.originalStart(start), text.originalEnd(end),
+				confidence, masked);
+	}
+
+	// ---- check functions (also used by tests) ----
+
+	/** GB 11643: 17 digits + check character (0-9 or X), plausible birth date in [1900-01-01, today]. */
+	public static boolean validResidentId(String value, LocalDate today) {
+		if (value.length() != 18) {
+			return false;
+		}
+		int sum = 0;
+		for (int i = 0; i < 17; i++) {
+			char c = value.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+			sum += (c - '0') * ID_WEIGHTS[i];
+		}
+		if (value.charAt(0) == '0') {
+			return false;
+		}
+		char check = Character.toUpperCase(value.charAt(17));
+		if (ID_CHECK.charAt(sum % 11) != check) {
+			return false;
+		}
+		try {
+			LocalDate birth = LocalDate.of(Integer.parseInt(value.substring(6, 10)),
+					Integer.parseInt(value.substring(10, 12)), Integer.parseInt(value.substring(12, 14)));
+			return birth.getYear() >= 1900 && !birth.isAfter(today);
+		}
+		catch (DateTimeException ex) {
+			return false;
+		}
+	}
+
+	public static char residentIdCheck(String first17) {
+		int sum = 0;
+		for (int i = 0; i < 17; i++) {
+			sum += (first17.charAt(i) - '0') * ID_WEIGHTS[i];
+		}
+		return ID_CHECK.charAt(sum % 11);
+	}
+
+	public static boolean luhn(String digits) {
+		int sum = 0;
+		boolean twice = false;
+		for (int i = digits.length() - 1; i >= 0; i--) {
+			int d = digits.charAt(i) - '0';
+			if (d < 0 || d > 9) {
+				return false;
+			}
+			if (twice) {
+				d *= 2;
+				if (d > 9) {
+					d -= 9;
+				}
+			}
+			sum += d;
+			twice = !twice;
+		}
+		return sum % 10 == 0;
+	}
+
+	/** GB 32100: 17 characters of the charset + check = 31 - (Σ value × weight mod 31), 31 → 0. */
+	public static boolean validCreditCode(String value) {
+		if (value.length() != 18) {
+			return false;
+		}
+		int check = creditCheckValue(value.substring(0, 17));
+		return check >= 0 && CREDIT_CHARSET.indexOf(Character.toUpperCase(value.charAt(17))) == check;
+	}
+
+	/** The check value of 17 characters, or -1 when one is not in the charset. */
+	public static int creditCheckValue(String first17) {
+		int sum = 0;
+		for (int i = 0; i < 17; i++) {
+			int v = CREDIT_CHARSET.indexOf(Character.toUpperCase(first17.charAt(i)));
+			if (v < 0) {
+				return -1;
+			}
+			sum += v * CREDIT_WEIGHTS[i];
+		}
+		int check = 31 - sum % 31;
+		return check == 31 ? 0 : check;
+	}
+
+	private static boolean digitAt(NormalizedText text, int index) {
+		return index >= 0 && index < text.length() && NormalizedText.isAsciiDigit(text.charAt(index));
+	}
+
+	private static boolean alnumAt(NormalizedText text, int index) {
+		return index >= 0 && index < text.length() && NormalizedText.isAsciiAlnum(text.charAt(index));
+	}
+
+	// ---- detectors ----
+
+	static final class ResidentId implements Detector {
+		static final List<String> KEYWORDS = List.of("身份证", "证件", "公民身份", "身份号", "id", "identity");
+		private final int window;
+		private final Supplier<LocalDate> today;
+
+		ResidentId(int window, Supplier<LocalDate> today) {
+			this.window = window;
+			this.today = today;
+		}
+
+		@Override
+		public String id() {
+			return "resident-id";
+		}
+
+		@Override
+		public void detect(NormalizedText text, List<Finding> findings) {
+			int n = text.length();
+			int i = 0;
+			while (i < n) {
+				if (!NormalizedText.isAsciiDigit(text.charAt(i))) {
+					i++;
+					continue;
+				}
+				int start = i;
+				while (i < n && NormalizedText.isAsciiDigit(text.charAt(i))) {
+					i++;
+				}
+				int end = i;
+				if (end - start == 17 && end < n && text.charAt(end) == 'x' && !alnumAt(text, end + 1)) {
+					end++;
+				}
+				if (end - start != 18) {
+					continue;
+				}
+				String value = text.text().substring(start, end).toUpperCase();
+				if (validResidentId(value, today.get())) {
+					Confidence confidence = Proximity.near(text, start, end, window, KEYWORDS) ? Confidence.HIGH
+							: Confidence.MEDIUM;
+					findings.add(finding(text, id(), start, end, confidence, Masking.keep(value, 6, 4)));
+				}
+				i = end;
+			}
+		}
+	}
+
+	static final class BankCard implements Detector {
+		static final List<String> KEYWORDS = List.of("卡号", "银行卡", "账号", "帐号", "信用卡", "借记卡", "开户",
+				"card", "account");
+		private final int window;
+
+		BankCard(int window) {
+			this.window = window;
+		}
+
+		@Override
+		public String id() {
+			return "bank-card";
+		}
+
+		@Override
+		public void detect(NormalizedText text, List<Finding> findings) {
+			int n = text.length();
+			int i = 0;
+			while (i < n) {
+				if (!NormalizedText.isAsciiDigit(text.charAt(i))) {
+					i++;
+					continue;
+				}
+				// a maximal run of digits, allowing single spaces or hyphens between them
+				int start = i;
+				StringBuilder digits = new StringBuilder(24);
+				int end = i;
+				while (i < n) {
+					char c = text.charAt(i);
+					if (NormalizedText.isAsciiDigit(c)) {
+						digits.append(c);
+						i++;
+						end = i;
+					}
+					else if ((c == ' ' || c == '-') && digitAt(text, i + 1) && digits.length() > 0) {
+						i++;
+					}
+					else {
+						break;
+					}
+				}
+				int length = digits.length();
+				if (length < 16 || length > 19 || !luhn(digits.toString())) {
+					continue;
+				}
+				String value = digits.toString();
+				Confidence confidence = value.startsWith("62") || value.startsWith("4")
+						|| value.charAt(0) == '5' && value.charAt(1) >= '1' && value.charAt(1) <= '5'
+								? Confidence.MEDIUM : Confidence.LOW;
+				if (Proximity.near(text, start, end, window, KEYWORDS)) {
+					confidence = Confidence.HIGH;
+				}
+				findings.add(finding(text, id(), start, end, confidence, Masking.bankCard(value)));
+			}
+		}
+	}
+
+	static final class Mobile implements Detector {
+		static final List<String> KEYWORDS = List.of("手机", "电话", "联系方式", "联系电话", "致电", "回电", "mobile", "phone",
+				"tel");
+		private final int window;
+
+		Mobile(int window) {
+			this.window = window;
+		}
+
+		@Override
+		public String id() {
+			return "mobile";
+		}
+
+		@Override
+		public void detect(NormalizedText text, List<Finding> findings) {
+			int n = text.length();
+			int i = 0;
+			while (i < n) {
+				if (!NormalizedText.isAsciiDigit(text.charAt(i))) {
+					i++;
+					continue;
+				}
+				int start = i;
+				while (i < n && NormalizedText.isAsciiDigit(text.charAt(i))) {
+					i++;
+				}
+				if (i - start != 11 || text.charAt(start) != '1' || text.charAt(start + 1) < '3') {
+					continue;
+				}
+				String value = text.text().substring(start, i);
+				// "+86 138…" / "86-138…" prefixes are outside the run; a preceding '+' digit run is not part of it
+				Confidence confidence = Proximity.near(text, start, i, window, KEYWORDS) ? Confidence.HIGH
+						: Confidence.MEDIUM;
+				findings.add(finding(text, id(), start, i, confidence, Masking.keep(value, 3, 4)));
+			}
+		}
+	}
+
+	static final class CreditCode implements Detector {
+		static final List<String> KEYWORDS = List.of("信用代码", "社会信用", "营业执照", "税号", "纳税人识别",
+				"credit code", "uscc");
+		private final int window;
+
+		CreditCode(int window) {
+			this.window = window;
+		}
+
+		@Override
+		public String id() {
+			return "credit-code";
+		}
+
+		@Override
+		public void detect(NormalizedText text, List<Finding> findings) {
+			int n = text.length();
+			int i = 0;
+			while (i < n) {
+				if (!NormalizedText.isAsciiAlnum(text.charAt(i))) {
+					i++;
+					continue;
+				}
+				int start = i;
+				while (i < n && NormalizedText.isAsciiAlnum(text.charAt(i))) {
+					i++;
+				}
+				if (i - start != 18) {
+					continue;
+				}
+				String value = text.text().substring(start, i).toUpperCase();
+				if (!validCreditCode(value)) {
+					continue;
+				}
+				Confidence confidence = Proximity.near(text, start, i, window, KEYWORDS) ? Confidence.HIGH
+						: Confidence.MEDIUM;
+				findings.add(finding(text, id(), start, i, confidence, Masking.keep(value, 6, 4)));
+			}
+		}
+	}
+
+	static final class Passport implements Detector {
+		static final Pattern SHAPE = Pattern.compile("[egpsd][0-9]{8}|e[a-hj-np-z][0-9]{7}");
+		static final List<String> KEYWORDS = List.of("护照", "passport", "证件");
+		private final int window;
+
+		Passport(int window) {
+			this.window = window;
+		}
+
+		@Override
+		public String id() {
+			return "passport";
+		}
+
+		@Override
+		public void detect(NormalizedText text, List<Finding> findings) {
+			int n = text.length();
+			int i = 0;
+			while (i < n) {
+				if (!NormalizedText.isAsciiAlnum(text.charAt(i))) {
+					i++;
+					continue;
+				}
+				int start = i;
+				while (i < n && NormalizedText.isAsciiAlnum(text.charAt(i))) {
+					i++;
+				}
+				if (i - start != 9 || !SHAPE.matches(text.text().substring(start, i))) {
+					continue;
+				}
+				String value = text.text().substring(start, i).toUpperCase();
+				Confidence confidence = Proximity.near(text, start, i, window, KEYWORDS) ? Confidence.HIGH
+						: Confidence.MEDIUM;
+				findings.add(finding(text, id(), start, i, confidence, Masking.keep(value, 1, 2)));
+			}
+		}
+	}
+
+	static final class Email implements Detector {
+		static final Pattern EMAIL = Pattern.compile("[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,24}");
+
+		@Override
+		public String id() {
+			return "email";
+		}
+
+		@Override
+		public void detect(NormalizedText text, List<Finding> findings) {
+			Matcher matcher = EMAIL.matcher(text.text());
+			while (matcher.find()) {
+				findings.add(finding(text, id(), matcher.start(), matcher.end(), Confidence.HIGH,
+						Masking.email(matcher.group())));
+			}
+		}
+	}
+
+	static final class IpAddress implements Detector {
+		static final Pattern V4 = Pattern.compile("[0-9]{1,3}(?:\\.[0-9]{1,3}){3}");
+		static final Pattern V6 = Pattern.compile("[0-9a-f:]*:[0-9a-f:]*:[0-9a-f:]*");
+		static final List<String> KEYWORDS = List.of("ip", "地址", "服务器", "主机", "server", "host", "网段");
+		private final int window;
+
+		IpAddress(int window) {
+			this.window = window;
+		}
+
+		@Override
+		public String id() {
+			return "ip-address";
+		}
+
+		@Override
+		public void detect(NormalizedText text, List<Finding> findings) {
+			String value = text.text();
+			Matcher v4 = V4.matcher(value);
+			while (v4.find()) {
+				int start = v4.start();
+				int end = v4.end();
+				if (digitAt(text, start - 1) || start > 0 && value.charAt(start - 1) == '.' || digitAt(text, end)
+						|| end + 1 < value.length() && value.charAt(end) == '.' && digitAt(text, end + 1)) {
+					continue;
+				}
+				if (!validIpv4(v4.group())) {
+					continue;
+				}
+				String[] parts = v4.group().split("\\.");
+				add(text, findings, start, end, parts[0] + "." + parts[1] + ".*.*");
+			}
+			Matcher v6 = V6.matcher(value);
+			while (v6.find()) {
+				int start = v6.start();
+				int end = v6.end();
+				if (alnumAt(text, start - 1) || alnumAt(text, end) || !validIpv6(v6.group())) {
+					continue;
+				}
+				String group = v6.group();
+				int colon = group.indexOf(':');
+				add(text, findings, start, end, group.substring(0, colon) + ":*:*");
+			}
+		}
+
+		private void add(NormalizedText text, List<Finding> findings, int start, int end, String masked) {
+			Confidence confidence = Proximity.near(text, start, end, window, KEYWORDS) ? Confidence.MEDIUM
+					: Confidence.LOW;
+			findings.add(finding(text, id(), start, end, confidence, masked));
+		}
+	}
+
+	public static boolean validIpv4(String value) {
+		String[] parts = value.split("\\.", -1);
+		if (parts.length != 4) {
+			return false;
+		}
+		for (String part : parts) {
+			if (part.isEmpty() || part.length() > 3 || part.length() > 1 && part.charAt(0) == '0'
+					|| Integer.parseInt(part) > 255) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	public static boolean validIpv6(String value) {
+		if (value.length() < 2 || value.length() > 39) {
+			return false;
+		}
+		int gap = value.indexOf("::");
+		if (gap >= 0 && value.indexOf("::", gap + 1) >= 0) {
+			return false;
+		}
+		List<String> groups = new ArrayList<>();
+		if (gap >= 0) {
+			String head = value.substring(0, gap);
+			String tail = value.substring(gap + 2);
+			if (!head.isEmpty()) {
+				groups.addAll(List.of(head.split(":", -1)));
+			}
+			if (!tail.isEmpty()) {
+				groups.addAll(List.of(tail.split(":", -1)));
+			}
+			if (groups.size() > 7) {
+				return false;
+			}
+		}
+		else {
+			groups.addAll(List.of(value.split(":", -1)));
+			if (groups.size() != 8) {
+				return false;
+			}
+		}
+		for (String group : groups) {
+			if (group.isEmpty() || group.length() > 4) {
+				return false;
+			}
+		}
+		// "::" alone or a single short group is too weak to report
+		return groups.size() >= 2;
+	}
+}
