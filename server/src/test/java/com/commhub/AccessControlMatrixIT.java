@@ -93,6 +93,7 @@ class AccessControlMatrixIT {
 		rows.add(row("GET", "/api/v1/roles/privileged-holders", "/api/v1/roles/privileged-holders", ROLE_VIEWERS));
 		rows.add(row("GET", "/api/v1/roles/{code}", "/api/v1/roles/AUDITOR", ROLE_VIEWERS));
 		rows.add(row("POST", "/api/v1/roles/{code}/assignments", "/api/v1/roles/AUDITOR/assignments", ADMIN));
+		rows.add(row("PUT", "/api/v1/roles/{code}/permissions", "/api/v1/roles/NO_SUCH_ROLE/permissions", ADMIN));
 		rows.add(row("DELETE", "/api/v1/roles/{code}/assignments/{id}", "/api/v1/roles/AUDITOR/assignments/" + NOBODY_ID, ADMIN));
 		rows.add(row("POST", "/api/v1/accounts/{accountId}/revoke-sessions", "/api/v1/accounts/" + NOBODY_ID + "/revoke-sessions", ADMIN));
 		// archive

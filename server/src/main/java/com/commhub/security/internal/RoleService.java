@@ -213,6 +213,31 @@ public class RoleService implements RoleGrants {
 		}
 	}
 
+	/**
+	 * Replaces the role's permissions (SEC-1). The administrator role always keeps ROLE_MANAGE, so nobody can lock
+	 * every administrator out of role management.
+	 */
+	@Transactional
+	public RoleView setPermissions(String roleCode, Set<Permission> permissions, Locale locale) {
+		Role role = role(roleCode);
+		if (Role.ADMIN.equals(role.code()) && !permissions.contains(Permission.ROLE_MANAGE)) {
+			throw BusinessRuleException.conflict("permissions", "role.adminKeepsRoleManage");
+		}
+		Set<Permission> before = role.permissions();
+		for (Permission p : Permission.values()) {
+			if (permissions.contains(p)) {
+				role.grant(p);
+			}
+			else {
+				role.revoke(p);
+			}
+		}
+		roles.save(role);
+		audit.record("role.permissions", "role", role.code(), role.code(), AuditOutcome.SUCCESS,
+				before + " → " + role.permissions());
+		return view(role, locale);
+	}
+
 	@Transactional
 	public void unassign(String roleCode, long assignmentId) {
 		Role role = role(roleCode);

@@ -1,8 +1,10 @@
 package com.commhub.security.rest;
 
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
@@ -10,10 +12,12 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.commhub.security.Permission;
 import com.commhub.security.RoleSubject;
 import com.commhub.security.SecurityAccess;
 import com.commhub.security.internal.RoleService;
@@ -88,6 +92,29 @@ class RoleRestController {
 		AssignmentView created = roles.assign(code, subject, request.subjectId());
 		return ResponseEntity.created(URI.create("/api/v1/roles/" + code + "/assignments/" + created.id()))
 			.body(created);
+	}
+
+	/** @param permissions names of {@link Permission}; the role gets exactly these */
+	record PermissionsRequest(List<String> permissions) {
+	}
+
+	@PutMapping("/{code}/permissions")
+	@Operation(summary = "Replace the role's permissions; the administrator role keeps ROLE_MANAGE (409 otherwise)")
+	RoleView setPermissions(@PathVariable String code, @RequestBody PermissionsRequest request) {
+		access.requireRoleManage();
+		if (request.permissions() == null) {
+			throw BusinessRuleException.invalid("permissions", "validation.required");
+		}
+		Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+		for (String name : request.permissions()) {
+			try {
+				permissions.add(Permission.valueOf(name == null ? "" : name.trim()));
+			}
+			catch (IllegalArgumentException ex) {
+				throw BusinessRuleException.invalid("permissions", "token.unknownScope", name);
+			}
+		}
+		return roles.setPermissions(code, permissions, LocaleContextHolder.getLocale());
 	}
 
 	@DeleteMapping("/{code}/assignments/{id}")

@@ -1,6 +1,8 @@
 package com.commhub.security.web;
 
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -15,9 +17,11 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.commhub.security.DirectoryLookup;
+import com.commhub.security.Permission;
 import com.commhub.security.RoleSubject;
 import com.commhub.security.SecurityAccess;
 import com.commhub.security.internal.RoleService;
@@ -121,12 +125,32 @@ class RoleController {
 		return "redirect:/admin/roles";
 	}
 
+	@PostMapping("/admin/roles/{code}/permissions")
+	String permissions(@PathVariable String code,
+			@RequestParam(required = false) List<Permission> permissions,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		access.requireRoleManage();
+		try {
+			roles.setPermissions(code, permissions == null || permissions.isEmpty() ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(permissions),
+					LocaleContextHolder.getLocale());
+		}
+		catch (BusinessRuleException ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("error", ex.messageCode());
+			model.addAttribute("form", new RoleAssignmentFormData());
+			return render(model);
+		}
+		redirect.addFlashAttribute("flash", "roles.permissionsSaved");
+		return "redirect:/admin/roles";
+	}
+
 	private String render(Model model) {
 		var locale = LocaleContextHolder.getLocale();
 		boolean manage = access.canManageRoles();
 		model.addAttribute("roles", roles.list(locale));
 		model.addAttribute("privileged", roles.privilegedHolders(locale));
 		model.addAttribute("canManage", manage);
+		model.addAttribute("allPermissions", Permission.values());
 		model.addAttribute("zone", clock.getZone());
 		if (manage) {
 			model.addAttribute("departments", directory.departments());
