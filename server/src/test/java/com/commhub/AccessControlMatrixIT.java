@@ -98,6 +98,19 @@ class AccessControlMatrixIT {
 		rows.add(row("POST", "/api/v1/accounts/{accountId}/revoke-sessions", "/api/v1/accounts/" + NOBODY_ID + "/revoke-sessions", ADMIN));
 		// archive
 		rows.add(row("GET", "/api/v1/audit-events", "/api/v1/audit-events", Set.of(Personas.ADMIN, Personas.AUDITOR)));
+		// compliance
+		Set<String> complianceManagers = Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER);
+		rows.add(row("POST", "/api/v1/compliance/inspect", "/api/v1/compliance/inspect", ALL));
+		rows.add(row("GET", "/api/v1/compliance/policies", "/api/v1/compliance/policies", complianceManagers));
+		rows.add(row("POST", "/api/v1/compliance/policies", "/api/v1/compliance/policies", complianceManagers));
+		rows.add(row("GET", "/api/v1/compliance/policies/{id}", "/api/v1/compliance/policies/" + NOBODY_ID, complianceManagers));
+		rows.add(row("PUT", "/api/v1/compliance/policies/{id}", "/api/v1/compliance/policies/" + NOBODY_ID, complianceManagers));
+		rows.add(row("POST", "/api/v1/compliance/policies/{id}/activate", "/api/v1/compliance/policies/" + NOBODY_ID + "/activate", complianceManagers));
+		rows.add(row("POST", "/api/v1/compliance/policies/{id}/deactivate", "/api/v1/compliance/policies/" + NOBODY_ID + "/deactivate", complianceManagers));
+		rows.add(row("GET", "/api/v1/compliance/policies/export", "/api/v1/compliance/policies/export", complianceManagers));
+		rows.add(row("POST", "/api/v1/compliance/policies/import", "/api/v1/compliance/policies/import", complianceManagers));
+		rows.add(row("GET", "/api/v1/compliance/dictionaries", "/api/v1/compliance/dictionaries", complianceManagers));
+		rows.add(row("POST", "/api/v1/compliance/dictionaries", "/api/v1/compliance/dictionaries", complianceManagers));
 		// operations
 		rows.add(row("GET", "/actuator/prometheus", "/actuator/prometheus", ADMIN));
 		return rows;

@@ -12,7 +12,9 @@ public enum Permission {
 	SESSION_MANAGE_ALL,
 	AUDIT_READ,
 	METRICS_READ,
-	API_TOKEN_USE;
+	API_TOKEN_USE,
+	COMPLIANCE_INSPECT,
+	COMPLIANCE_MANAGE;
 
 	public String authority() {
 		return "PERM_" + name();
