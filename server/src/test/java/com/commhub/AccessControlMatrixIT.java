@@ -98,6 +98,8 @@ class AccessControlMatrixIT {
 		rows.add(row("POST", "/api/v1/accounts/{accountId}/revoke-sessions", "/api/v1/accounts/" + NOBODY_ID + "/revoke-sessions", ADMIN));
 		// archive
 		rows.add(row("GET", "/api/v1/audit-events", "/api/v1/audit-events", Set.of(Personas.ADMIN, Personas.AUDITOR)));
+		rows.add(row("GET", "/api/v1/archive/status", "/api/v1/archive/status", Set.of(Personas.ADMIN, Personas.AUDITOR, Personas.COMMUNICATION_OFFICER)));
+		rows.add(row("GET", "/api/v1/archive/public-key", "/api/v1/archive/public-key", ALL));
 		// compliance
 		Set<String> complianceManagers = Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER);
 		rows.add(row("POST", "/api/v1/compliance/inspect", "/api/v1/compliance/inspect", ALL));

@@ -33,7 +33,8 @@ class PageAccessMatrixIT {
 				new Page("/directory/employees/new", Set.of(Personas.ADMIN)),
 				new Page("/directory/import", Set.of(Personas.ADMIN)),
 				new Page("/admin/roles", Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER, Personas.AUDITOR)),
-				new Page("/audit", Set.of(Personas.ADMIN, Personas.AUDITOR)), new Page("/account", EVERYONE),
+				new Page("/audit", Set.of(Personas.ADMIN, Personas.AUDITOR)),
+				new Page("/archive", Set.of(Personas.ADMIN, Personas.AUDITOR, Personas.COMMUNICATION_OFFICER)), new Page("/account", EVERYONE),
 				new Page("/account/password", EVERYONE), new Page("/account/2fa", EVERYONE),
 				new Page("/account/sessions", EVERYONE), new Page("/account/tokens", EVERYONE));
 	}

@@ -67,6 +67,10 @@ class AuditRecord {
 		this.details = event.details();
 	}
 
+	Long id() {
+		return id;
+	}
+
 	AuditEventView view() {
 		return new AuditEventView(id, occurredAt, actorAccountId, actorName, action, targetType, targetId, targetLabel,
 				outcome, sourceIp, details);

@@ -14,11 +14,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.commhub.archive.ArchiveRecorder;
 import com.commhub.archive.AuditEventView;
 import com.commhub.archive.AuditQuery;
+import com.commhub.archive.NewArchiveEntry;
+import com.commhub.archive.RecordKind;
 import com.commhub.security.AuditEvent;
 import com.commhub.security.CurrentUser;
 import com.commhub.security.Permission;
+import com.commhub.shared.Classification;
 import com.commhub.shared.PageResult;
 
 /**
@@ -29,15 +33,29 @@ import com.commhub.shared.PageResult;
 public class AuditTrail {
 
 	private final AuditRecords records;
+	private final ArchiveRecorder archive;
 
-	AuditTrail(AuditRecords records) {
+	AuditTrail(AuditRecords records, ArchiveRecorder archive) {
 		this.records = records;
+		this.archive = archive;
 	}
 
+	/**
+	 * Records the event twice in the same transaction: in the queryable index {@code arc_audit_event} and as an
+	 * AUDIT_EVENT entry of the chain (SEC-7), whose subject is the index row.
+	 */
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(AuditEvent event) {
-		records.save(new AuditRecord(event));
+		AuditRecord saved = records.save(new AuditRecord(event));
+		String summary = event.action() + " " + event.outcome()
+				+ (event.targetType() == null ? "" : " " + event.targetType() + ":" + event.targetId())
+				+ (event.targetLabel() == null ? "" : " " + event.targetLabel());
+		String content = "{\"actorAccountId\":" + event.actorAccountId() + ",\"sourceIp\":"
+				+ Json.string(event.sourceIp()) + ",\"details\":" + Json.string(event.details()) + "}";
+		archive.record(NewArchiveEntry.text(RecordKind.AUDIT_EVENT, "audit-event", String.valueOf(saved.id()),
+				new NewArchiveEntry.Parties(event.actorName(), List.of(), List.of()), Classification.INTERNAL,
+				event.occurredAt(), summary, content));
 	}
 
 	@Transactional(readOnly = true)
