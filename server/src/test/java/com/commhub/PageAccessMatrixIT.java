@@ -34,6 +34,9 @@ class PageAccessMatrixIT {
 				new Page("/directory/import", Set.of(Personas.ADMIN)),
 				new Page("/admin/roles", Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER, Personas.AUDITOR)),
 				new Page("/audit", Set.of(Personas.ADMIN, Personas.AUDITOR)),
+				new Page("/compliance/test-bench", Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER)),
+				new Page("/compliance/policies", Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER)),
+				new Page("/compliance/detectors", Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER)),
 				new Page("/archive", Set.of(Personas.ADMIN, Personas.AUDITOR, Personas.COMMUNICATION_OFFICER)), new Page("/account", EVERYONE),
 				new Page("/account/password", EVERYONE), new Page("/account/2fa", EVERYONE),
 				new Page("/account/sessions", EVERYONE), new Page("/account/tokens", EVERYONE));
