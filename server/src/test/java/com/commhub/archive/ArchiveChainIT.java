@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -135,6 +136,17 @@ class ArchiveChainIT {
 		assertThat((byte[]) row.get("content_sha256"))
 			.isEqualTo(MessageDigest.getInstance("SHA-256").digest(plain));
 		assertThat(contents.content(id)).isEqualTo(plain);
+
+		// the keys are files outside the database, readable by the owner only
+		assertThat(Files.getPosixFilePermissions(keys.directory().resolve("archive-content.key")))
+			.isEqualTo(PosixFilePermissions.fromString("rw-------"));
+		assertThat(Files.getPosixFilePermissions(keys.directory().resolve("archive-signing.key")))
+			.isEqualTo(PosixFilePermissions.fromString("rw-------"));
+		assertThat(Files.getPosixFilePermissions(keys.directory()))
+			.isEqualTo(PosixFilePermissions.fromString("rwx------"));
+		String keyText = Files.readString(keys.directory().resolve("archive-content.key")).trim();
+		assertThat(jdbc.queryForObject("select count(*) from arc_entry where convert_from(content, 'LATIN1') like ?",
+				Long.class, "%" + keyText + "%")).isZero();
 
 		ArchiveEntryId internal = support.record(support.entry(2, Classification.INTERNAL, "内部 " + support.run));
 		assertThat(jdbc.queryForObject("select content from arc_entry where id = ?", byte[].class, internal.value()))

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -73,6 +72,11 @@ public class ArchiveKeys {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("archive keys in " + this.directory, ex);
 		}
+	}
+
+	/** Where the key files are. */
+	public Path directory() {
+		return directory;
 	}
 
 	public PublicKey publicKey() {
@@ -179,7 +183,8 @@ public class ArchiveKeys {
 		Files.writeString(temporary, text, StandardCharsets.US_ASCII);
 		restrict(temporary, permissions);
 		try {
-			Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+			// never replaces an existing key (another node or process may have created it meanwhile)
+			Files.move(temporary, file);
 		}
 		catch (FileAlreadyExistsException ex) {
 			Files.deleteIfExists(temporary);
