@@ -46,7 +46,7 @@ public class ComplianceEngine implements ComplianceInspector {
 		}
 		for (ComplianceProperties.PatternProperties pattern : properties.getPatterns()) {
 			RegexDetector detector = new RegexDetector(pattern.getName(), pattern.getRegex(), pattern.getCategory(),
-					pattern.getConfidence());
+					pattern.getConfidence(), pattern.getHint());
 			if (properties.enabled(detector.id())) {
 				enabled.add(detector);
 			}

@@ -23,7 +23,7 @@ public class ComplianceProperties {
 	private int maxTextLength = 1_000_000;
 	private List<PatternProperties> patterns = new ArrayList<>(List.of(
 			new PatternProperties("contract-number", "\\bht-[0-9]{4}-[0-9]{6}\\b", SensitiveCategory.CUSTOMER_DATA,
-					Confidence.MEDIUM)));
+					Confidence.MEDIUM, "ht-")));
 
 	public Set<String> getDetectors() {
 		return detectors;
@@ -68,11 +68,13 @@ public class ComplianceProperties {
 		private String regex;
 		private SensitiveCategory category;
 		private Confidence confidence = Confidence.MEDIUM;
+		private String hint;
 
 		public PatternProperties() {
 		}
 
-		PatternProperties(String name, String regex, SensitiveCategory category, Confidence confidence) {
+		PatternProperties(String name, String regex, SensitiveCategory category, Confidence confidence, String hint) {
+			this.hint = hint;
 			this.name = name;
 			this.regex = regex;
 			this.category = category;
@@ -101,6 +103,15 @@ public class ComplianceProperties {
 
 		public void setCategory(SensitiveCategory category) {
 			this.category = category;
+		}
+
+		/** A lower-case literal every match contains; text without it skips the pattern (optional). */
+		public String getHint() {
+			return hint;
+		}
+
+		public void setHint(String hint) {
+			this.hint = hint;
 		}
 
 		public Confidence getConfidence() {

@@ -21,8 +21,19 @@ public final class RegexDetector implements Detector {
 	private final Pattern pattern;
 	private final SensitiveCategory category;
 	private final Confidence confidence;
+	private final String hint;
 
 	public RegexDetector(String name, String pattern, SensitiveCategory category, Confidence confidence) {
+		this(name, pattern, category, confidence, null);
+	}
+
+	/**
+	 * @param hint a lower-case literal every match contains: text without it is skipped without running the pattern
+	 *        (optional)
+	 */
+	public RegexDetector(String name, String pattern, SensitiveCategory category, Confidence confidence,
+			String hint) {
+		this.hint = hint == null || hint.isEmpty() ? null : hint;
 		this.id = "regex:" + name;
 		this.pattern = compile(pattern);
 		this.category = category;
@@ -49,6 +60,9 @@ public final class RegexDetector implements Detector {
 
 	@Override
 	public void detect(NormalizedText text, List<Finding> findings) {
+		if (hint != null && !text.text().contains(hint)) {
+			return;
+		}
 		Matcher matcher = pattern.matcher(text.text());
 		while (matcher.find()) {
 			if (matcher.end() == matcher.start()) {

@@ -262,11 +262,15 @@ public final class ValidatedDetectors {
 				while (i < n && NormalizedText.isAsciiDigit(text.charAt(i))) {
 					i++;
 				}
+				// "+8613812345678": the country code is part of the run
+				if (i - start == 13 && start > 0 && text.charAt(start - 1) == '+' && text.charAt(start) == '8'
+						&& text.charAt(start + 1) == '6') {
+					start += 2;
+				}
 				if (i - start != 11 || text.charAt(start) != '1' || text.charAt(start + 1) < '3') {
 					continue;
 				}
 				String value = text.text().substring(start, i);
-				// "+86 138…" / "86-138…" prefixes are outside the run; a preceding '+' digit run is not part of it
 				Confidence confidence = Proximity.near(text, start, i, window, KEYWORDS) ? Confidence.HIGH
 						: Confidence.MEDIUM;
 				findings.add(finding(text, id(), start, i, confidence, Masking.keep(value, 3, 4)));
@@ -363,17 +367,40 @@ public final class ValidatedDetectors {
 
 		@Override
 		public void detect(NormalizedText text, List<Finding> findings) {
-			Matcher matcher = EMAIL.matcher(text.text());
-			while (matcher.find()) {
-				findings.add(finding(text, id(), matcher.start(), matcher.end(), Confidence.HIGH,
-						Masking.email(matcher.group())));
+			// only the neighbourhood of each '@' is matched (most text has none)
+			String value = text.text();
+			int at = value.indexOf('@');
+			int done = 0;
+			while (at >= 0) {
+				int from = at;
+				while (from > done && localChar(value.charAt(from - 1))) {
+					from--;
+				}
+				int to = at + 1;
+				while (to < value.length() && domainChar(value.charAt(to))) {
+					to++;
+				}
+				Matcher matcher = EMAIL.matcher(value.substring(from, to));
+				if (matcher.find()) {
+					int start = from + matcher.start();
+					int end = from + matcher.end();
+					findings.add(finding(text, id(), start, end, Confidence.HIGH, Masking.email(matcher.group())));
+					done = end;
+				}
+				at = value.indexOf('@', Math.max(at + 1, done));
 			}
+		}
+
+		private static boolean localChar(char c) {
+			return NormalizedText.isAsciiAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+		}
+
+		private static boolean domainChar(char c) {
+			return NormalizedText.isAsciiAlnum(c) || c == '.' || c == '-';
 		}
 	}
 
 	static final class IpAddress implements Detector {
-		static final Pattern V4 = Pattern.compile("[0-9]{1,3}(?:\\.[0-9]{1,3}){3}");
-		static final Pattern V6 = Pattern.compile("[0-9a-f:]*:[0-9a-f:]*:[0-9a-f:]*");
 		static final List<String> KEYWORDS = List.of("ip", "地址", "服务器", "主机", "server", "host", "网段");
 		private final int window;
 
@@ -389,31 +416,61 @@ public final class ValidatedDetectors {
 		@Override
 		public void detect(NormalizedText text, List<Finding> findings) {
 			String value = text.text();
-			Matcher v4 = V4.matcher(value);
-			while (v4.find()) {
-				int start = v4.start();
-				int end = v4.end();
-				if (digitAt(text, start - 1) || start > 0 && value.charAt(start - 1) == '.' || digitAt(text, end)
-						|| end + 1 < value.length() && value.charAt(end) == '.' && digitAt(text, end + 1)) {
+			int n = value.length();
+			// IPv4: maximal runs of digits and dots that start with a digit
+			int i = 0;
+			while (i < n) {
+				char c = value.charAt(i);
+				if (!NormalizedText.isAsciiDigit(c)) {
+					i++;
 					continue;
 				}
-				if (!validIpv4(v4.group())) {
+				int start = i;
+				int dots = 0;
+				while (i < n && (NormalizedText.isAsciiDigit(value.charAt(i)) || value.charAt(i) == '.')) {
+					dots += value.charAt(i) == '.' ? 1 : 0;
+					i++;
+				}
+				int end = i;
+				// a sentence may end with a full stop right after the address
+				if (end > start && value.charAt(end - 1) == '.' && dots == 4) {
+					end--;
+					dots--;
+				}
+				if (dots != 3 || start > 0 && value.charAt(start - 1) == '.') {
 					continue;
 				}
-				String[] parts = v4.group().split("\\.");
-				add(text, findings, start, end, parts[0] + "." + parts[1] + ".*.*");
+				String candidate = value.substring(start, end);
+				if (validIpv4(candidate)) {
+					String[] parts = candidate.split("\\.");
+					add(text, findings, start, end, parts[0] + "." + parts[1] + ".*.*");
+				}
 			}
-			Matcher v6 = V6.matcher(value);
-			while (v6.find()) {
-				int start = v6.start();
-				int end = v6.end();
-				if (alnumAt(text, start - 1) || alnumAt(text, end) || !validIpv6(v6.group())) {
-					continue;
+			// IPv6: maximal runs of hex digits and colons around each colon
+			int colon = value.indexOf(':');
+			int done = 0;
+			while (colon >= 0) {
+				int start = colon;
+				while (start > done && hexOrColon(value.charAt(start - 1))) {
+					start--;
 				}
-				String group = v6.group();
-				int colon = group.indexOf(':');
-				add(text, findings, start, end, group.substring(0, colon) + ":*:*");
+				int end = colon;
+				while (end < n && hexOrColon(value.charAt(end))) {
+					end++;
+				}
+				done = end;
+				if (!alnumAt(text, start - 1) && !alnumAt(text, end)) {
+					String group = value.substring(start, end);
+					if (validIpv6(group)) {
+						add(text, findings, start, end, group.substring(0, group.indexOf(':')) + ":*:*");
+					}
+				}
+				colon = value.indexOf(':', end);
 			}
+		}
+
+		private static boolean hexOrColon(char c) {
+			return c == ':' || c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
 		}
 
 		private void add(NormalizedText text, List<Finding> findings, int start, int end, String masked) {

@@ -162,6 +162,12 @@ class DetectorsTest {
 			.isEqualTo(Confidence.HIGH);
 		assertThat(scan("编号 19912345678", "mobile")).singleElement().extracting(Finding::confidence)
 			.isEqualTo(Confidence.MEDIUM);
+		assertThat(scan("电话 +8613812345678", "mobile")).singleElement().satisfies(f -> {
+			assertThat(f.start()).isEqualTo(6);
+			assertThat(f.maskedSnippet()).isEqualTo("138****5678");
+		});
+		assertThat(scan("+86 13812345678", "mobile")).hasSize(1);
+		assertThat(scan("8613812345678", "mobile")).isEmpty();
 		assertThat(scan("12812345678", "mobile")).isEmpty();
 		assertThat(scan("138123456789", "mobile")).isEmpty();
 		assertThat(scan("013812345678", "mobile")).isEmpty();
@@ -232,6 +238,16 @@ class DetectorsTest {
 		assertThat(scan("fe80:0:0:0:0:0:0:1", "ip-address")).hasSize(1);
 		assertThat(scan("会议 12:30:45 开始", "ip-address")).isEmpty();
 		assertThat(scan("1:2:3:4:5:6:7:8:9", "ip-address")).isEmpty();
+		assertThat(scan("网关 192.168.1.1。DNS 8.8.8.8.", "ip-address")).extracting(Finding::maskedSnippet)
+			.containsExactly("192.168.*.*", "8.8.*.*");
+		assertThat(scan("note: cafe:beef", "ip-address")).isEmpty();
+		assertThat(scan("a@b.cn, x.y@mail.example.cn", "email")).extracting(Finding::maskedSnippet)
+			.containsExactly("a***@b.cn", "x***@mail.example.cn");
+		RegexDetector hinted = new RegexDetector("contract", "\\bht-[0-9]{4}-[0-9]{6}\\b", null, null, "ht-");
+		List<Finding> contracts = new ArrayList<>();
+		hinted.detect(NormalizedText.of("合同 ＨＴ-2026-000123 已签"), contracts);
+		hinted.detect(NormalizedText.of("no contract here 2026-000123"), contracts);
+		assertThat(contracts).singleElement().extracting(Finding::start).isEqualTo(3);
 	}
 
 	@Test
