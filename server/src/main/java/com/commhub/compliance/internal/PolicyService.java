@@ -161,6 +161,8 @@ public class PolicyService {
 	/** Adds a new version with the given rules; the code of a policy never changes. */
 	@Transactional
 	public PolicyView update(long id, PolicyDefinition definition) {
+		// serialise concurrent changes of one policy, so version numbers never collide
+		jdbc.sql("select id from cmp_policy where id = ? for update").param(id).query(Long.class).optional();
 		PolicyView current = find(id).orElseThrow(() -> new NotFoundException("policy", id));
 		PolicyDefinition valid = validate(withCode(definition, current.code()));
 		int next = jdbc.sql("select max(version_no) from cmp_policy_version where policy_id = ?")
