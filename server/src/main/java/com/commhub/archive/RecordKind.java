@@ -12,5 +12,7 @@ public enum RecordKind {
 	TASK_RECORD,
 	AUDIT_EVENT,
 	ACCESS_RECORD,
-	DISPOSAL_CERTIFICATE
+	DISPOSAL_CERTIFICATE,
+	/** A compliance decision kept as evidence (DLP-3). */
+	COMPLIANCE_DECISION
 }
