@@ -113,6 +113,7 @@ class AccessControlMatrixIT {
 		rows.add(row("POST", "/api/v1/compliance/policies/import", "/api/v1/compliance/policies/import", complianceManagers));
 		rows.add(row("GET", "/api/v1/compliance/dictionaries", "/api/v1/compliance/dictionaries", complianceManagers));
 		rows.add(row("POST", "/api/v1/compliance/dictionaries", "/api/v1/compliance/dictionaries", complianceManagers));
+		rows.add(row("GET", "/api/v1/compliance/evidence", "/api/v1/compliance/evidence", complianceManagers));
 		// operations
 		rows.add(row("GET", "/actuator/prometheus", "/actuator/prometheus", ADMIN));
 		return rows;

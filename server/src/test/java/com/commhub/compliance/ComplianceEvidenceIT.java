@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.commhub.Api;
 import com.commhub.IntegrationTest;
+import com.commhub.Personas;
+import com.commhub.WebSession;
 import com.commhub.compliance.ComplianceDecisions.RecordedDecision;
 import com.commhub.compliance.ComplianceDecisions.Subject;
 import com.commhub.compliance.InspectionRequest.Recipient;
@@ -139,5 +142,85 @@ class ComplianceEvidenceIT {
 		assertThat(allowed.outcome()).isEqualTo(DecisionOutcome.ALLOWED);
 		assertThat(allowed.evidenceId()).isNull();
 		assertThat(evidenceRows(other)).isZero();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theOfficerReadsTheEvidenceLogWithMaskedSnippetsOnly() {
+		String id = ComplianceApiIT.residentId();
+		RecordedDecision recorded = decide(externalMail("身份证号码 " + id + " 请核对"), run, "核对身份 " + run);
+		String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+
+		ResponseEntity<String> raw = api.get(Personas.COMMUNICATION_OFFICER,
+				"/api/v1/compliance/evidence?action=WARN&channel=EXTERNAL_MAIL&size=200").retrieve().toEntity(String.class);
+		assertThat(raw.getStatusCode().value()).isEqualTo(200);
+		assertThat(raw.getBody()).contains("核对身份 " + run)
+			.contains(id.substring(0, 6) + "********" + id.substring(14))
+			.doesNotContain(id);
+
+		Map<String, Object> page = api.get(Personas.COMMUNICATION_OFFICER,
+				"/api/v1/compliance/evidence?action=WARN&size=200").retrieve().body(Map.class);
+		List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
+		assertThat(items).anySatisfy(item -> {
+			assertThat(((Number) item.get("id")).longValue()).isEqualTo(recorded.evidenceId());
+			assertThat(item.get("outcome")).isEqualTo("OVERRIDDEN_WITH_JUSTIFICATION");
+			assertThat(item.get("externalRecipients")).isEqualTo(1);
+			assertThat((List<String>) item.get("recipientDomains")).contains("client-evidence.example.org");
+			assertThat(item.get("subjectType")).isEqualTo("test-mail");
+			assertThat((List<Map<String, Object>>) item.get("rules"))
+				.anySatisfy(r -> assertThat(r.get("code")).isEqualTo("default.personal-data-external"));
+		});
+
+		// filters exclude it
+		String blocked = api.get(Personas.COMMUNICATION_OFFICER, "/api/v1/compliance/evidence?action=BLOCK&size=200")
+			.retrieve().body(String.class);
+		assertThat(blocked).doesNotContain("核对身份 " + run);
+		String chat = api.get(Personas.COMMUNICATION_OFFICER, "/api/v1/compliance/evidence?channel=CHAT&size=200")
+			.retrieve().body(String.class);
+		assertThat(chat).doesNotContain("核对身份 " + run);
+		String future = api.get(Personas.COMMUNICATION_OFFICER,
+				"/api/v1/compliance/evidence?from=2999-01-01&size=200").retrieve().body(String.class);
+		assertThat(future).doesNotContain("核对身份 " + run);
+		String todays = api.get(Personas.COMMUNICATION_OFFICER,
+				"/api/v1/compliance/evidence?from=" + today + "&to=" + today + "&size=200").retrieve().body(String.class);
+		assertThat(todays).contains("核对身份 " + run);
+
+		ResponseEntity<String> bad = api.get(Personas.COMMUNICATION_OFFICER, "/api/v1/compliance/evidence?action=NOPE")
+			.retrieve().toEntity(String.class);
+		assertThat(bad.getStatusCode().value()).isEqualTo(400);
+		assertThat(bad.getBody()).contains("\"action\"");
+
+		assertThat(api.get(Personas.EMPLOYEE, "/api/v1/compliance/evidence").retrieve().toEntity(String.class)
+			.getStatusCode().value()).isEqualTo(403);
+		assertThat(api.get(Personas.DEPARTMENT_HEAD, "/api/v1/compliance/evidence").retrieve().toEntity(String.class)
+			.getStatusCode().value()).isEqualTo(403);
+	}
+
+	@Test
+	void theEvidencePageFiltersInPlaceAndShowsOnlyMaskedValues() {
+		String id = ComplianceApiIT.residentId();
+		decide(externalMail("证件号 " + id), run, "页面理由 " + run);
+
+		WebSession officer = new WebSession(port);
+		officer.signIn(Personas.COMMUNICATION_OFFICER);
+		var full = officer.get("/compliance/evidence?action=WARN");
+		assertThat(full.statusCode()).isEqualTo(200);
+		assertThat(full.body()).contains("合规证据日志").contains("页面理由 " + run)
+			.contains(id.substring(0, 6) + "********" + id.substring(14)).doesNotContain(id)
+			.contains("id=\"evidence-filter\"");
+
+		var partial = officer.get("/compliance/evidence?action=BLOCK", Map.of("HX-Request", "true"));
+		assertThat(partial.statusCode()).isEqualTo(200);
+		assertThat(partial.body()).contains("evidence-results").doesNotContain("<html").doesNotContain("页面理由 " + run);
+
+		var badDate = officer.get("/compliance/evidence?from=soon");
+		assertThat(badDate.body()).contains("id=\"from-error\"").contains("无效的日期");
+
+		var english = officer.get("/compliance/evidence?lang=en");
+		assertThat(english.body()).contains("Compliance evidence log");
+
+		WebSession employee = new WebSession(port);
+		employee.signIn(Personas.EMPLOYEE);
+		assertThat(employee.get("/compliance/evidence").statusCode()).isEqualTo(403);
 	}
 }
