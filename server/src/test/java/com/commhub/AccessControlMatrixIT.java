@@ -114,6 +114,9 @@ class AccessControlMatrixIT {
 		rows.add(row("GET", "/api/v1/compliance/dictionaries", "/api/v1/compliance/dictionaries", complianceManagers));
 		rows.add(row("POST", "/api/v1/compliance/dictionaries", "/api/v1/compliance/dictionaries", complianceManagers));
 		rows.add(row("GET", "/api/v1/compliance/evidence", "/api/v1/compliance/evidence", complianceManagers));
+		rows.add(row("GET", "/api/v1/compliance/approvals", "/api/v1/compliance/approvals", ALL));
+		rows.add(row("POST", "/api/v1/compliance/approvals/{id}/approve", "/api/v1/compliance/approvals/" + NOBODY_ID + "/approve", ALL));
+		rows.add(row("POST", "/api/v1/compliance/approvals/{id}/reject", "/api/v1/compliance/approvals/" + NOBODY_ID + "/reject", ALL));
 		// operations
 		rows.add(row("GET", "/actuator/prometheus", "/actuator/prometheus", ADMIN));
 		return rows;

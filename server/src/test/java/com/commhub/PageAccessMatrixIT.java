@@ -38,6 +38,7 @@ class PageAccessMatrixIT {
 				new Page("/compliance/policies", Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER)),
 				new Page("/compliance/detectors", Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER)),
 				new Page("/compliance/evidence", Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER)),
+				new Page("/compliance/approvals", EVERYONE),
 				new Page("/archive", Set.of(Personas.ADMIN, Personas.AUDITOR, Personas.COMMUNICATION_OFFICER)), new Page("/account", EVERYONE),
 				new Page("/account/password", EVERYONE), new Page("/account/2fa", EVERYONE),
 				new Page("/account/sessions", EVERYONE), new Page("/account/tokens", EVERYONE));

@@ -50,9 +50,11 @@ public class EvidenceService implements ComplianceDecisions {
 	private final ApplicationEventPublisher events;
 	private final ComplianceAccess access;
 	private final Clock clock;
+	private final ApprovalService approvals;
 
 	EvidenceService(ComplianceEngine engine, JdbcClient jdbc, ApplicationEventPublisher events,
-			ComplianceAccess access, Clock clock) {
+			ComplianceAccess access, Clock clock, ApprovalService approvals) {
+		this.approvals = approvals;
 		this.engine = engine;
 		this.jdbc = jdbc;
 		this.events = events;
@@ -115,7 +117,8 @@ public class EvidenceService implements ComplianceDecisions {
 
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
-	public RecordedDecision decide(InspectionRequest request, Subject subject, String justification) {
+	public RecordedDecision decide(InspectionRequest request, Subject subject, String justification,
+			Approver approver) {
 		String reason = justification == null || justification.isBlank() ? null : justification.strip();
 		if (reason != null && reason.length() > MAX_JUSTIFICATION) {
 			throw BusinessRuleException.invalid("justification", "compliance.justification.tooLong",
@@ -124,6 +127,10 @@ public class EvidenceService implements ComplianceDecisions {
 		Decision decision = engine.inspect(request);
 		if (decision.action() == PolicyAction.WARN && reason == null) {
 			throw BusinessRuleException.invalid("justification", "compliance.justification.required");
+		}
+		if (decision.action() == PolicyAction.REQUIRE_APPROVAL
+				&& (approver == null || subject == null || subject.type() == null || subject.id() == null)) {
+			throw BusinessRuleException.invalid("approver", "compliance.approval.approverRequired");
 		}
 		DecisionOutcome outcome = DecisionOutcome.of(decision.action());
 		if (decision.action() == PolicyAction.ALLOW) {
@@ -163,6 +170,9 @@ public class EvidenceService implements ComplianceDecisions {
 					truncate(subjectType, 64), truncate(subjectId, 128))
 			.query(Long.class)
 			.single();
+		if (decision.action() == PolicyAction.REQUIRE_APPROVAL) {
+			approvals.hold(id, subject.type(), subject.id(), request.senderEmployeeId(), senderLabel, approver, now);
+		}
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("evidenceId", id);
 		details.put("channel", request.channel());
