@@ -32,7 +32,8 @@ import com.commhub.shared.BusinessRuleException;
 
 /**
  * The approval queue: a REQUIRE_APPROVAL decision holds the item for the named approver, who alone sees and decides
- * it (over HTTP and on the page). The test policy is scoped to a random sender department id.
+ * it (over HTTP and on the page), and the decision reaches the content module's {@link HeldItemHandler}
+ * ({@link RecordingHeldItemHandler}). The test policy is scoped to a random sender department id.
  */
 @IntegrationTest
 class ComplianceApprovalIT {
@@ -123,6 +124,7 @@ class ComplianceApprovalIT {
 		assertThat(approved.getBody().get("status")).isEqualTo("APPROVED");
 		assertThat(jdbc.queryForObject("select status from cmp_approval where id = ?", String.class, id))
 			.isEqualTo("APPROVED");
+		assertThat(RecordingHeldItemHandler.CALLS).containsEntry(run, "released");
 
 		ResponseEntity<String> again = api.post(Personas.DEPARTMENT_HEAD, APPROVALS + "/" + id + "/reject")
 			.body(Map.of()).retrieve().toEntity(String.class);
@@ -140,6 +142,7 @@ class ComplianceApprovalIT {
 		employee.signIn(Personas.EMPLOYEE);
 		assertThat(employee.get("/compliance/approvals").body()).doesNotContain("approval-" + id + "\"");
 		assertThat(employee.post("/compliance/approvals/" + id + "/reject", Map.of()).statusCode()).isEqualTo(404);
+		assertThat(RecordingHeldItemHandler.CALLS).doesNotContainKey(run);
 
 		WebSession browser = new WebSession(port);
 		browser.signIn(Personas.DEPARTMENT_HEAD);
@@ -151,5 +154,6 @@ class ComplianceApprovalIT {
 		assertThat(rejected.body()).contains("已拒绝").doesNotContain("id=\"approval-" + id + "\"");
 		assertThat(jdbc.queryForObject("select status from cmp_approval where id = ?", String.class, id))
 			.isEqualTo("REJECTED");
+		assertThat(RecordingHeldItemHandler.CALLS).containsEntry(run, "discarded:不同意");
 	}
 }
