@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
 import com.google.re2j.Matcher;
@@ -130,6 +131,46 @@ public final class ValidatedDetectors {
 		return index >= 0 && index < text.length() && NormalizedText.isAsciiAlnum(text.charAt(index));
 	}
 
+	// ---- character runs ----
+
+	/** A class of characters, such as ASCII digits. */
+	@FunctionalInterface
+	interface CharClass {
+		boolean test(char c);
+	}
+
+	/** Receives one run of the normalised text, {@code [start, end)}. */
+	@FunctionalInterface
+	interface RunHandler {
+		void run(int start, int end);
+	}
+
+	/** Calls {@code handler} with each maximal run of characters in {@code member}, left to right. */
+	static void forEachRun(NormalizedText text, CharClass member, RunHandler handler) {
+		forEachRun(text, member, index -> member.test(text.charAt(index)), handler);
+	}
+
+	/**
+	 * Calls {@code handler} with each maximal run that starts at a character in {@code first} and goes on while
+	 * {@code inRun} accepts the index; characters before a run starts are skipped. {@code inRun} must accept every
+	 * character in {@code first}.
+	 */
+	static void forEachRun(NormalizedText text, CharClass first, IntPredicate inRun, RunHandler handler) {
+		int n = text.length();
+		int i = 0;
+		while (i < n) {
+			if (!first.test(text.charAt(i))) {
+				i++;
+				continue;
+			}
+			int start = i;
+			while (i < n && inRun.test(i)) {
+				i++;
+			}
+			handler.run(start, i);
+		}
+	}
+
 	// ---- detectors ----
 
 	static final class ResidentId implements Detector {
@@ -149,23 +190,14 @@ public final class ValidatedDetectors {
 
 		@Override
 		public void detect(NormalizedText text, List<Finding> findings) {
-			int n = text.length();
-			int i = 0;
-			while (i < n) {
-				if (!NormalizedText.isAsciiDigit(text.charAt(i))) {
-					i++;
-					continue;
-				}
-				int start = i;
-				while (i < n && NormalizedText.isAsciiDigit(text.charAt(i))) {
-					i++;
-				}
-				int end = i;
-				if (end - start == 17 && end < n && text.charAt(end) == 'x' && !alnumAt(text, end + 1)) {
+			// a trailing 'x' check character is not a digit, so the next run starts after it either way
+			forEachRun(text, NormalizedText::isAsciiDigit, (start, runEnd) -> {
+				int end = runEnd;
+				if (end - start == 17 && end < text.length() && text.charAt(end) == 'x' && !alnumAt(text, end + 1)) {
 					end++;
 				}
 				if (end - start != 18) {
-					continue;
+					return;
 				}
 				String value = text.text().substring(start, end).toUpperCase();
 				if (validResidentId(value, today.get())) {
@@ -173,8 +205,7 @@ public final class ValidatedDetectors {
 							: Confidence.MEDIUM;
 					findings.add(finding(text, id(), start, end, confidence, Masking.keep(value, 6, 4)));
 				}
-				i = end;
-			}
+			});
 		}
 	}
 
@@ -194,34 +225,21 @@ public final class ValidatedDetectors {
 
 		@Override
 		public void detect(NormalizedText text, List<Finding> findings) {
-			int n = text.length();
-			int i = 0;
-			while (i < n) {
-				if (!NormalizedText.isAsciiDigit(text.charAt(i))) {
-					i++;
-					continue;
-				}
-				// a maximal run of digits, allowing single spaces or hyphens between them
-				int start = i;
+			// a maximal run of digits, allowing single spaces or hyphens between them (so it ends with a digit)
+			forEachRun(text, NormalizedText::isAsciiDigit, index -> {
+				char c = text.charAt(index);
+				return NormalizedText.isAsciiDigit(c) || (c == ' ' || c == '-') && digitAt(text, index + 1);
+			}, (start, end) -> {
 				StringBuilder digits = new StringBuilder(24);
-				int end = i;
-				while (i < n) {
+				for (int i = start; i < end; i++) {
 					char c = text.charAt(i);
 					if (NormalizedText.isAsciiDigit(c)) {
 						digits.append(c);
-						i++;
-						end = i;
-					}
-					else if ((c == ' ' || c == '-') && digitAt(text, i + 1) && digits.length() > 0) {
-						i++;
-					}
-					else {
-						break;
 					}
 				}
 				int length = digits.length();
 				if (length < 16 || length > 19 || !luhn(digits.toString())) {
-					continue;
+					return;
 				}
 				String value = digits.toString();
 				Confidence confidence = value.startsWith("62") || value.startsWith("4")
@@ -231,7 +249,7 @@ public final class ValidatedDetectors {
 					confidence = Confidence.HIGH;
 				}
 				findings.add(finding(text, id(), start, end, confidence, Masking.bankCard(value)));
-			}
+			});
 		}
 	}
 
@@ -251,30 +269,21 @@ public final class ValidatedDetectors {
 
 		@Override
 		public void detect(NormalizedText text, List<Finding> findings) {
-			int n = text.length();
-			int i = 0;
-			while (i < n) {
-				if (!NormalizedText.isAsciiDigit(text.charAt(i))) {
-					i++;
-					continue;
-				}
-				int start = i;
-				while (i < n && NormalizedText.isAsciiDigit(text.charAt(i))) {
-					i++;
-				}
+			forEachRun(text, NormalizedText::isAsciiDigit, (runStart, end) -> {
+				int start = runStart;
 				// "+8613812345678": the country code is part of the run
-				if (i - start == 13 && start > 0 && text.charAt(start - 1) == '+' && text.charAt(start) == '8'
+				if (end - start == 13 && start > 0 && text.charAt(start - 1) == '+' && text.charAt(start) == '8'
 						&& text.charAt(start + 1) == '6') {
 					start += 2;
 				}
-				if (i - start != 11 || text.charAt(start) != '1' || text.charAt(start + 1) < '3') {
-					continue;
+				if (end - start != 11 || text.charAt(start) != '1' || text.charAt(start + 1) < '3') {
+					return;
 				}
-				String value = text.text().substring(start, i);
-				Confidence confidence = Proximity.near(text, start, i, window, KEYWORDS) ? Confidence.HIGH
+				String value = text.text().substring(start, end);
+				Confidence confidence = Proximity.near(text, start, end, window, KEYWORDS) ? Confidence.HIGH
 						: Confidence.MEDIUM;
-				findings.add(finding(text, id(), start, i, confidence, Masking.keep(value, 3, 4)));
-			}
+				findings.add(finding(text, id(), start, end, confidence, Masking.keep(value, 3, 4)));
+			});
 		}
 	}
 
@@ -294,28 +303,18 @@ public final class ValidatedDetectors {
 
 		@Override
 		public void detect(NormalizedText text, List<Finding> findings) {
-			int n = text.length();
-			int i = 0;
-			while (i < n) {
-				if (!NormalizedText.isAsciiAlnum(text.charAt(i))) {
-					i++;
-					continue;
+			forEachRun(text, NormalizedText::isAsciiAlnum, (start, end) -> {
+				if (end - start != 18) {
+					return;
 				}
-				int start = i;
-				while (i < n && NormalizedText.isAsciiAlnum(text.charAt(i))) {
-					i++;
-				}
-				if (i - start != 18) {
-					continue;
-				}
-				String value = text.text().substring(start, i).toUpperCase();
+				String value = text.text().substring(start, end).toUpperCase();
 				if (!validCreditCode(value)) {
-					continue;
+					return;
 				}
-				Confidence confidence = Proximity.near(text, start, i, window, KEYWORDS) ? Confidence.HIGH
+				Confidence confidence = Proximity.near(text, start, end, window, KEYWORDS) ? Confidence.HIGH
 						: Confidence.MEDIUM;
-				findings.add(finding(text, id(), start, i, confidence, Masking.keep(value, 6, 4)));
-			}
+				findings.add(finding(text, id(), start, end, confidence, Masking.keep(value, 6, 4)));
+			});
 		}
 	}
 
@@ -335,25 +334,15 @@ public final class ValidatedDetectors {
 
 		@Override
 		public void detect(NormalizedText text, List<Finding> findings) {
-			int n = text.length();
-			int i = 0;
-			while (i < n) {
-				if (!NormalizedText.isAsciiAlnum(text.charAt(i))) {
-					i++;
-					continue;
+			forEachRun(text, NormalizedText::isAsciiAlnum, (start, end) -> {
+				if (end - start != 9 || !SHAPE.matches(text.text().substring(start, end))) {
+					return;
 				}
-				int start = i;
-				while (i < n && NormalizedText.isAsciiAlnum(text.charAt(i))) {
-					i++;
-				}
-				if (i - start != 9 || !SHAPE.matches(text.text().substring(start, i))) {
-					continue;
-				}
-				String value = text.text().substring(start, i).toUpperCase();
-				Confidence confidence = Proximity.near(text, start, i, window, KEYWORDS) ? Confidence.HIGH
+				String value = text.text().substring(start, end).toUpperCase();
+				Confidence confidence = Proximity.near(text, start, end, window, KEYWORDS) ? Confidence.HIGH
 						: Confidence.MEDIUM;
-				findings.add(finding(text, id(), start, i, confidence, Masking.keep(value, 1, 2)));
-			}
+				findings.add(finding(text, id(), start, end, confidence, Masking.keep(value, 1, 2)));
+			});
 		}
 	}
 
@@ -418,34 +407,29 @@ public final class ValidatedDetectors {
 			String value = text.text();
 			int n = value.length();
 			// IPv4: maximal runs of digits and dots that start with a digit
-			int i = 0;
-			while (i < n) {
-				char c = value.charAt(i);
-				if (!NormalizedText.isAsciiDigit(c)) {
-					i++;
-					continue;
-				}
-				int start = i;
+			forEachRun(text, NormalizedText::isAsciiDigit, index -> {
+				char c = value.charAt(index);
+				return NormalizedText.isAsciiDigit(c) || c == '.';
+			}, (start, runEnd) -> {
+				int end = runEnd;
 				int dots = 0;
-				while (i < n && (NormalizedText.isAsciiDigit(value.charAt(i)) || value.charAt(i) == '.')) {
+				for (int i = start; i < end; i++) {
 					dots += value.charAt(i) == '.' ? 1 : 0;
-					i++;
 				}
-				int end = i;
 				// a sentence may end with a full stop right after the address
 				if (end > start && value.charAt(end - 1) == '.' && dots == 4) {
 					end--;
 					dots--;
 				}
 				if (dots != 3 || start > 0 && value.charAt(start - 1) == '.') {
-					continue;
+					return;
 				}
 				String candidate = value.substring(start, end);
 				if (validIpv4(candidate)) {
 					String[] parts = candidate.split("\\.");
 					add(text, findings, start, end, parts[0] + "." + parts[1] + ".*.*");
 				}
-			}
+			});
 			// IPv6: maximal runs of hex digits and colons around each colon
 			int colon = value.indexOf(':');
 			int done = 0;
