@@ -1,15 +1,12 @@
 package com.commhub.archive;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
 
 import com.commhub.shared.BusinessRuleException;
+import com.commhub.shared.TimeFilter;
 
 /** Filters for reading the audit trail; every field is optional. {@code to} is exclusive. */
 public record AuditQuery(String action, String actor, String outcome, Instant from, Instant to) {
@@ -41,26 +38,7 @@ public record AuditQuery(String action, String actor, String outcome, Instant fr
 	}
 
 	private static Instant instant(String field, String text, ZoneId zone, boolean endOfDay) {
-		String value = blankToNull(text);
-		if (value == null) {
-			return null;
-		}
-		try {
-			if (value.length() == 10) {
-				LocalDate date = LocalDate.parse(value);
-				return (endOfDay ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
-			}
-			if (value.endsWith("Z") || value.endsWith("z")) {
-				return Instant.parse(value.toUpperCase(Locale.ROOT));
-			}
-			if (value.matches(".*[+-]\\d{2}:?\\d{2}$") && value.indexOf('T') > 0) {
-				return OffsetDateTime.parse(value).toInstant();
-			}
-			return LocalDateTime.parse(value).atZone(zone).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw BusinessRuleException.invalid(field, "audit.badDate", value);
-		}
+		return TimeFilter.bound(field, text, zone, endOfDay, "audit.badDate");
 	}
 
 	private static String blankToNull(String value) {

@@ -2,10 +2,8 @@ package com.commhub.compliance.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +29,7 @@ import com.commhub.compliance.PolicyAction;
 import com.commhub.security.CurrentUser;
 import com.commhub.shared.BusinessRuleException;
 import com.commhub.shared.PageResult;
+import com.commhub.shared.TimeFilter;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -98,20 +97,7 @@ public class EvidenceService implements ComplianceDecisions {
 		}
 
 		private static Instant instant(String field, String text, java.time.ZoneId zone, boolean endOfDay) {
-			if (text == null || text.isBlank()) {
-				return null;
-			}
-			String value = text.trim();
-			try {
-				if (value.length() == 10) {
-					LocalDate date = LocalDate.parse(value);
-					return (endOfDay ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
-				}
-				return OffsetDateTime.parse(value).toInstant();
-			}
-			catch (DateTimeParseException ex) {
-				throw BusinessRuleException.invalid(field, "compliance.evidence.badDate", value);
-			}
+			return TimeFilter.bound(field, text, zone, endOfDay, "compliance.evidence.badDate");
 		}
 	}
 
