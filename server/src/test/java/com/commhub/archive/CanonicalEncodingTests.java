@@ -34,7 +34,7 @@ class CanonicalEncodingTests {
 		EntryRow row = new EntryRow(42, 7L, "MAIL", "mail", "m-1", "{\"sender\":\"王芳\",\"recipients\":[],\"organisations\":[]}",
 				"CONFIDENTIAL", AT, "主题", null, null, contentSha, "[]", null, null, null);
 		assertThat(CanonicalEncoding.hex(CanonicalEncoding.entryHash(row, 7, prev())))
-			.isEqualTo("2652d47763d7cfd51d0011b44cbbc940fa429998abfba0c48616c2da18569e3a");
+			.isEqualTo("36368e4b53645b4eb4d9dfb7b3478fd3a65e47fcdd698f5926f45aeea591f96f");
 	}
 
 	@Test

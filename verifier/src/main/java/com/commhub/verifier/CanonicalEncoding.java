@@ -11,9 +11,9 @@ import java.util.HexFormat;
  * The canonical encoding of archive entries and checkpoints: the ONE definition that the server's sealer uses to
  * compute hashes and sign checkpoints, and that the verifier uses to recompute them.
  *
- * <p>Entry encoding (version 1), every field in this fixed order:
+ * <p>Entry encoding (version 2), every field in this fixed order:
  * <pre>
- *   str "commhub.archive.entry.v1"
+ *   str "commhub.archive.entry.v2"
  *   i64 position, i64 id,
  *   str kind, str subject_type, str subject_id, str parties, str classification,
  *   i64 occurred_at (microseconds since 1970-01-01T00:00:00Z),
@@ -22,15 +22,16 @@ import java.util.HexFormat;
  * {@code i64} is 8 bytes big-endian; {@code str} is the UTF-8 bytes, {@code bin} the raw bytes, each preceded by its
  * length as 4 bytes big-endian, or by {@code -1} (0xFFFFFFFF) and nothing else for SQL NULL. Text columns are taken
  * exactly as stored (parties, attachment hashes and related entries are stored as text, never re-formatted).
- * {@code entry_hash = SHA-256(encoding || prev_hash)}, where {@code prev_hash} is the previous position's entry hash
- * and 32 zero bytes for position 1.
+ * {@code leaf_hash = SHA-256(encoding)} and {@code entry_hash = SHA-256(leaf_hash || prev_hash)}, where
+ * {@code prev_hash} is the previous position's entry hash and 32 zero bytes for position 1. The two levels let an
+ * export prove a segment of the chain with only the leaf hashes of the entries it does not contain.
  *
  * <p>Checkpoint encoding (signed with Ed25519):
  * {@code str "commhub.archive.checkpoint.v1", i64 position, bin entry_hash, i64 signed_at (epoch microseconds)}.
  */
 public final class CanonicalEncoding {
 
-	public static final String ENTRY_VERSION = "commhub.archive.entry.v1";
+	public static final String ENTRY_VERSION = "commhub.archive.entry.v2";
 	public static final String CHECKPOINT_VERSION = "commhub.archive.checkpoint.v1";
 	public static final int HASH_LENGTH = 32;
 
@@ -62,10 +63,20 @@ public final class CanonicalEncoding {
 		return out.bytes();
 	}
 
-	/** {@code SHA-256(entry(row, position) || prevHash)}. */
+	/** {@code SHA-256(entry(row, position))}: what an export shows for an entry it does not contain. */
+	public static byte[] leafHash(EntryRow row, long position) {
+		return sha256(entry(row, position));
+	}
+
+	/** {@code SHA-256(leafHash(row, position) || prevHash)}. */
 	public static byte[] entryHash(EntryRow row, long position, byte[] prevHash) {
+		return link(leafHash(row, position), prevHash);
+	}
+
+	/** {@code SHA-256(leafHash || prevHash)}: one link of the chain. */
+	public static byte[] link(byte[] leafHash, byte[] prevHash) {
 		MessageDigest digest = sha256();
-		digest.update(entry(row, position));
+		digest.update(leafHash);
 		digest.update(prevHash);
 		return digest.digest();
 	}
