@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
@@ -51,6 +52,8 @@ public final class HeadlessChromium implements AutoCloseable {
 	/** How long {@link #await()} waits for a condition. */
 	public static final Duration WAIT = Duration.ofSeconds(20);
 
+	private static final String DOWNLOADS = "downloads";
+
 	static final Duration PAGE_LOAD = Duration.ofSeconds(60);
 
 	private final int port;
@@ -85,6 +88,8 @@ public final class HeadlessChromium implements AutoCloseable {
 			options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 					"--disable-background-networking", "--disable-component-update", "--disable-sync",
 					"--user-data-dir=" + profileDirectory, "--window-size=" + width + "," + height, "--lang=zh-CN");
+			options.setExperimentalOption("prefs", Map.of("download.default_directory",
+					profileDirectory.resolve(DOWNLOADS).toString(), "download.prompt_for_download", false));
 			ChromeDriverService service = new ChromeDriverService.Builder()
 				.usingDriverExecutable(new File(CHROMEDRIVER))
 				.usingAnyFreePort()
@@ -154,6 +159,23 @@ public final class HeadlessChromium implements AutoCloseable {
 		Path target = dir.resolve(name + ".png");
 		Files.copy(file.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
 		return target;
+	}
+
+	/**
+	 * Waits until the browser has finished downloading a file whose name ends with {@code suffix} and returns it
+	 * (downloads go to a folder of the temporary profile, deleted with it).
+	 */
+	public Path awaitDownload(String suffix) {
+		Path downloads = profileDirectory.resolve(DOWNLOADS);
+		return wait.until(driver -> {
+			try (Stream<Path> files = Files.exists(downloads) ? Files.list(downloads) : Stream.empty()) {
+				// Chromium writes "name.crdownload" first and renames it when the download is complete
+				return files.filter(file -> file.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
 	}
 
 	/** Quits the browser and the driver and deletes the temporary profile. */
