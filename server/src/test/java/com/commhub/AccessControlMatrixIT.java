@@ -100,6 +100,18 @@ class AccessControlMatrixIT {
 		rows.add(row("GET", "/api/v1/audit-events", "/api/v1/audit-events", Set.of(Personas.ADMIN, Personas.AUDITOR)));
 		rows.add(row("GET", "/api/v1/archive/status", "/api/v1/archive/status", Set.of(Personas.ADMIN, Personas.AUDITOR, Personas.COMMUNICATION_OFFICER)));
 		rows.add(row("GET", "/api/v1/archive/public-key", "/api/v1/archive/public-key", ALL));
+		Set<String> retentionViewers = Set.of(Personas.ADMIN, Personas.AUDITOR, Personas.COMMUNICATION_OFFICER);
+		Set<String> retentionManagers = Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER);
+		Set<String> legalHolders = Set.of(Personas.COMMUNICATION_OFFICER, Personas.AUDITOR);
+		rows.add(row("GET", "/api/v1/archive/retention-schedules", "/api/v1/archive/retention-schedules", retentionViewers));
+		rows.add(row("GET", "/api/v1/archive/retention-schedules/{kind}", "/api/v1/archive/retention-schedules/AUDIT_EVENT", retentionViewers));
+		rows.add(row("PUT", "/api/v1/archive/retention-schedules/{kind}", "/api/v1/archive/retention-schedules/NO_SUCH_KIND", retentionManagers));
+		rows.add(row("POST", "/api/v1/archive/disposals", "/api/v1/archive/disposals", retentionManagers));
+		rows.add(row("GET", "/api/v1/archive/disposals", "/api/v1/archive/disposals", retentionViewers));
+		rows.add(row("GET", "/api/v1/archive/legal-holds", "/api/v1/archive/legal-holds", legalHolders));
+		rows.add(row("POST", "/api/v1/archive/legal-holds", "/api/v1/archive/legal-holds", legalHolders));
+		rows.add(row("GET", "/api/v1/archive/legal-holds/{id}", "/api/v1/archive/legal-holds/" + NOBODY_ID, legalHolders));
+		rows.add(row("POST", "/api/v1/archive/legal-holds/{id}/release", "/api/v1/archive/legal-holds/" + NOBODY_ID + "/release", legalHolders));
 		// compliance
 		Set<String> complianceManagers = Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER);
 		rows.add(row("POST", "/api/v1/compliance/inspect", "/api/v1/compliance/inspect", ALL));

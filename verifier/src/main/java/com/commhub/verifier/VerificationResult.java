@@ -10,9 +10,16 @@ package com.commhub.verifier;
  * @param headHash the entry hash at {@code head} (hex)
  * @param lastCheckpoint position of the last signed checkpoint, or 0 when there is none
  * @param unsignedTail sealed entries after the last checkpoint (protected by the chain only, not yet by a signature)
+ * @param disposed entries checked whose content was removed by disposal (listed by a sealed certificate)
  */
 public record VerificationResult(boolean valid, long entries, long checkpoints, long head, String headHash,
-		long lastCheckpoint, long unsignedTail, Long failedPosition, Problem problem, String detail) {
+		long lastCheckpoint, long unsignedTail, Long failedPosition, Problem problem, String detail, long disposed) {
+
+	public VerificationResult(boolean valid, long entries, long checkpoints, long head, String headHash,
+			long lastCheckpoint, long unsignedTail, Long failedPosition, Problem problem, String detail) {
+		this(valid, entries, checkpoints, head, headHash, lastCheckpoint, unsignedTail, failedPosition, problem,
+				detail, 0);
+	}
 
 	/** Why verification failed. */
 	public enum Problem {
@@ -28,11 +35,17 @@ public record VerificationResult(boolean valid, long entries, long checkpoints, 
 		 * The chain is internally consistent but the entry hash at this checkpoint's position differs from the signed
 		 * one: entries up to it were rewritten and re-hashed without the signing key.
 		 */
-		CHAIN_REWRITTEN
+		CHAIN_REWRITTEN,
+		/**
+		 * The entry at this position has lost its content (its content hash is still set) but no sealed disposal
+		 * certificate lists it: removed outside disposal.
+		 */
+		CONTENT_REMOVED_WITHOUT_CERTIFICATE
 	}
 
 	public String summary() {
-		String counts = "entries=" + entries + " checkpoints=" + checkpoints + " head=" + head + " lastCheckpoint="
+		String counts = "entries=" + entries + " disposed=" + disposed + " checkpoints=" + checkpoints + " head="
+				+ head + " lastCheckpoint="
 				+ lastCheckpoint + " unsignedTail=" + unsignedTail;
 		if (valid) {
 			return "OK " + counts + " headHash=" + headHash;

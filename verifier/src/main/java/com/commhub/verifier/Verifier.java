@@ -156,6 +156,7 @@ public final class Verifier {
 		private long expected = 1;
 		private byte[] prev = CanonicalEncoding.genesis();
 		private long lastGoodCheckpoint;
+		private final DisposalCheck disposals = new DisposalCheck();
 
 		Walk(Connection connection, PublicKey key, String schema) {
 			this.connection = connection;
@@ -220,9 +221,15 @@ public final class Verifier {
 				return fail(expected, Problem.ENTRY_MISSING, lastCheckpoint, "the chain ends at position " + head
 						+ " but a checkpoint signs position " + lastCheckpoint + " (entries deleted at the end)");
 			}
+			Map.Entry<Long, Long> uncertified = disposals.firstUncertified();
+			if (uncertified != null) {
+				return fail(uncertified.getKey(), Problem.CONTENT_REMOVED_WITHOUT_CERTIFICATE, lastCheckpoint,
+						"entry " + uncertified.getValue() + ": the content is gone but no sealed disposal certificate "
+								+ "lists it");
+			}
 			return new VerificationResult(true, entries, checkpointCount, head,
 					head == 0 ? "-" : CanonicalEncoding.hex(prev), lastCheckpoint, head - lastCheckpoint, null, null,
-					"verified");
+					"verified", disposals.disposed());
 		}
 
 		private VerificationResult check(EntryRow row, Map<Long, List<Checkpoint>> checkpoints, long lastCheckpoint) {
@@ -264,6 +271,7 @@ public final class Verifier {
 				}
 				lastGoodCheckpoint = position;
 			}
+			disposals.accept(row);
 			prev = computed;
 			expected = position + 1;
 			entries++;
@@ -274,7 +282,7 @@ public final class Verifier {
 			long head = expected - 1;
 			return new VerificationResult(false, entries, checkpointCount, head,
 					head == 0 ? "-" : CanonicalEncoding.hex(prev), lastCheckpoint, Math.max(0, head - lastCheckpoint),
-					position, problem, detail);
+					position, problem, detail, disposals.disposed());
 		}
 
 		private boolean signatureValid(Checkpoint checkpoint) {
