@@ -40,6 +40,8 @@ class PageAccessMatrixIT {
 				new Page("/compliance/evidence", Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER)),
 				new Page("/compliance/approvals", EVERYONE),
 				new Page("/archive", Set.of(Personas.ADMIN, Personas.AUDITOR, Personas.COMMUNICATION_OFFICER)), new Page("/account", EVERYONE),
+				new Page("/archive/retention", Set.of(Personas.ADMIN, Personas.AUDITOR, Personas.COMMUNICATION_OFFICER)),
+				new Page("/archive/legal-holds", Set.of(Personas.COMMUNICATION_OFFICER, Personas.AUDITOR)),
 				new Page("/account/password", EVERYONE), new Page("/account/2fa", EVERYONE),
 				new Page("/account/sessions", EVERYONE), new Page("/account/tokens", EVERYONE));
 	}

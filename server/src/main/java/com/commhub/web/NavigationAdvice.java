@@ -13,18 +13,20 @@ import com.commhub.security.Permission;
 class NavigationAdvice {
 
 	public record Navigation(boolean signedIn, String displayName, String username, boolean directoryManage,
-			boolean directoryImport, boolean roles, boolean audit, boolean archive, boolean compliance) {
+			boolean directoryImport, boolean roles, boolean audit, boolean archive, boolean compliance,
+			boolean archiveRetention, boolean legalHolds) {
 	}
 
 	@ModelAttribute("nav")
 	Navigation navigation() {
 		CommHubUser user = CurrentUser.find().orElse(null);
 		if (user == null) {
-			return new Navigation(false, null, null, false, false, false, false, false, false);
+			return new Navigation(false, null, null, false, false, false, false, false, false, false, false);
 		}
 		return new Navigation(true, user.displayName(), user.getUsername(), CurrentUser.has(Permission.DIRECTORY_MANAGE),
 				CurrentUser.has(Permission.DIRECTORY_IMPORT), CurrentUser.has(Permission.ROLE_VIEW),
 				CurrentUser.has(Permission.AUDIT_READ), CurrentUser.has(Permission.ARCHIVE_STATUS_VIEW),
-				CurrentUser.has(Permission.COMPLIANCE_MANAGE));
+				CurrentUser.has(Permission.COMPLIANCE_MANAGE), CurrentUser.has(Permission.ARCHIVE_RETENTION_MANAGE),
+				CurrentUser.has(Permission.ARCHIVE_LEGAL_HOLD));
 	}
 }
