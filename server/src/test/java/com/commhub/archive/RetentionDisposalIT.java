@@ -234,6 +234,44 @@ class RetentionDisposalIT {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void aBacklogIsDisposedInBatchesEachWithItsOwnCertificate() throws SQLException {
+		int backlog = 1_100;
+		List<Long> ids = new TransactionTemplate(transactionManager).execute(status -> {
+			List<Long> recorded = new java.util.ArrayList<>();
+			for (int i = 0; i < backlog; i++) {
+				recorded.add(recorder.record(NewArchiveEntry.text(RecordKind.MEETING_MINUTES, "test-minutes",
+						run + "-" + i, NewArchiveEntry.Parties.of("HX9999 测试", "HX9998 收件人"),
+						i % 2 == 0 ? Classification.INTERNAL : Classification.CONFIDENTIAL, yearsAgo(20),
+						"积压 " + run + " #" + i, "积压内容 " + run + " " + i)).value());
+			}
+			return recorded;
+		});
+		support.sealAndCheckpoint();
+		support.awaitSealed(ids.getLast());
+
+		long started = System.nanoTime();
+		Map<String, Object> result = dispose(Personas.COMMUNICATION_OFFICER);
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		System.out.println("disposal of a backlog of " + backlog + " entries: " + millis + " ms, "
+				+ ((List<?>) result.get("disposals")).size() + " certificates");
+
+		assertThat(((Number) result.get("disposed")).intValue()).isGreaterThanOrEqualTo(backlog);
+		List<Map<String, Object>> disposals = (List<Map<String, Object>>) result.get("disposals");
+		assertThat(disposals).hasSizeGreaterThanOrEqualTo(3)
+			.allSatisfy(d -> {
+				assertThat(((Number) d.get("entryCount")).intValue()).isBetween(1, 500);
+				assertThat(d.get("certificatePosition")).as("each certificate sealed").isNotNull();
+			});
+		assertThat(disposals).extracting(d -> d.get("runId")).containsOnly(result.get("runId"));
+		assertThat(jdbc.queryForObject("select count(*) from arc_entry where id = any(?) and content is null",
+				Long.class, (Object) ids.toArray(Long[]::new))).isEqualTo(backlog);
+		VerificationResult verification = verify(schema());
+		assertThat(verification.valid()).as(verification.summary()).isTrue();
+		assertThat(verification.disposed()).isGreaterThanOrEqualTo(backlog);
+	}
+
+	@Test
 	void contentRemovedBehindDisposalsBackIsNamedByTheVerifier() throws SQLException {
 		long removed = minutes(Instant.now(), Classification.INTERNAL, "HX9999 测试", "会议 " + run, "内容 " + run);
 		support.sealAndCheckpoint();

@@ -1,6 +1,8 @@
 package com.commhub.archive.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -120,15 +122,20 @@ public class DisposalService {
 
 	public List<Disposal> disposals(int limit) {
 		RetentionService.requireView();
-		return jdbc.query("""
-				select d.*, e.position as certificate_position, e.summary as certificate_summary
-				from arc_disposal d join arc_entry e on e.id = d.certificate_entry_id
-				order by d.id desc limit ?""", (rs, n) -> new Disposal(rs.getLong("id"),
-				rs.getObject("run_id", UUID.class), rs.getInt("batch"),
+		return jdbc.query(DISPOSALS + " order by d.id desc limit ?", DisposalService::disposal,
+				Math.clamp(limit, 1, 500));
+	}
+
+	private static final String DISPOSALS = """
+			select d.*, e.position as certificate_position, e.summary as certificate_summary
+			from arc_disposal d join arc_entry e on e.id = d.certificate_entry_id""";
+
+	private static Disposal disposal(ResultSet rs, int n) throws SQLException {
+		return new Disposal(rs.getLong("id"), rs.getObject("run_id", UUID.class), rs.getInt("batch"),
 				rs.getObject("disposed_at", OffsetDateTime.class).toInstant(), rs.getString("disposed_by"),
 				rs.getString("reason"), rs.getInt("entry_count"), rs.getLong("certificate_entry_id"),
 				rs.getObject("certificate_position") == null ? null : rs.getLong("certificate_position"),
-				rs.getString("certificate_summary")), Math.clamp(limit, 1, 500));
+				rs.getString("certificate_summary"));
 	}
 
 	/** Disposes everything due, batch by batch; returns what it did. {@code by} is a user name or "system". */
@@ -152,23 +159,15 @@ public class DisposalService {
 				sealer.sealNow(false);
 			}
 		}
-		List<Disposal> disposals = disposalIds.isEmpty() ? List.of()
-				: disposalsOf(disposalIds);
+		List<Disposal> disposals = disposalIds.isEmpty() ? List.of() : disposalsOf(disposalIds);
 		int disposed = disposals.stream().mapToInt(Disposal::entryCount).sum();
 		return new DisposalRun(runId, disposed, held, disposals);
 	}
 
 	private List<Disposal> disposalsOf(List<Long> ids) {
-		return jdbc.query("""
-				select d.*, e.position as certificate_position, e.summary as certificate_summary
-				from arc_disposal d join arc_entry e on e.id = d.certificate_entry_id
-				where d.id = any(?) order by d.id""", ps -> ps.setArray(1,
-				ps.getConnection().createArrayOf("bigint", ids.toArray())), (rs, n) -> new Disposal(rs.getLong("id"),
-				rs.getObject("run_id", UUID.class), rs.getInt("batch"),
-				rs.getObject("disposed_at", OffsetDateTime.class).toInstant(), rs.getString("disposed_by"),
-				rs.getString("reason"), rs.getInt("entry_count"), rs.getLong("certificate_entry_id"),
-				rs.getObject("certificate_position") == null ? null : rs.getLong("certificate_position"),
-				rs.getString("certificate_summary")));
+		return jdbc.query(DISPOSALS + " where d.id = any(?) order by d.id",
+				ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids.toArray())),
+				DisposalService::disposal);
 	}
 
 	private record Batch(int scanned, long lastPosition, int held, Long disposalId) {

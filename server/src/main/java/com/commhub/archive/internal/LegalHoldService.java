@@ -124,7 +124,7 @@ public class LegalHoldService {
 		String by = CurrentUser.require().getUsername();
 		// a disposal batch running now either finished before this hold or will see it
 		jdbc.queryForObject("select pg_advisory_xact_lock(?)::text", String.class, DisposalService.LOCK_KEY);
-		List<String> members1 = members;
+		List<String> custodians = members;
 		Long id = jdbc.query(connection -> {
 			var statement = connection.prepareStatement("""
 					insert into arc_legal_hold (case_id, reason, parties, department_id, department_members, keyword,
@@ -134,7 +134,7 @@ public class LegalHoldService {
 			statement.setString(2, reason);
 			statement.setArray(3, connection.createArrayOf("text", request.parties().toArray()));
 			statement.setObject(4, request.departmentId());
-			statement.setArray(5, connection.createArrayOf("text", members1.toArray()));
+			statement.setArray(5, connection.createArrayOf("text", custodians.toArray()));
 			statement.setString(6, keyword);
 			statement.setObject(7, from == null ? null : from.atStartOfDay(zone).toOffsetDateTime());
 			statement.setObject(8, to == null ? null : to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());

@@ -1,11 +1,13 @@
 package com.commhub.archive.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +23,7 @@ import com.commhub.security.AuditOutcome;
 import com.commhub.security.CurrentUser;
 import com.commhub.security.Permission;
 import com.commhub.shared.BusinessRuleException;
+import com.commhub.shared.NotFoundException;
 
 /**
  * Retention schedules per record kind (ARC-3). Security records are never kept less than six months (Cybersecurity
@@ -126,7 +129,7 @@ public class RetentionService {
 		return days == null ? "permanent" : days + " days";
 	}
 
-	private static RetentionSchedule schedule(RecordKind kind, Integer days, java.time.Instant at, String by) {
+	private static RetentionSchedule schedule(RecordKind kind, Integer days, Instant at, String by) {
 		int minimum = SECURITY_RECORDS.contains(kind) ? SECURITY_MINIMUM_DAYS : 1;
 		return new RetentionSchedule(kind, days, minimum, PERMANENT.contains(kind), at, by);
 	}
@@ -134,14 +137,14 @@ public class RetentionService {
 	static RecordKind parseKind(String kind) {
 		RecordKind parsed = kindOrNull(kind);
 		if (parsed == null) {
-			throw new com.commhub.shared.NotFoundException("record kind", kind);
+			throw new NotFoundException("record kind", kind);
 		}
 		return parsed;
 	}
 
 	private static RecordKind kindOrNull(String kind) {
 		try {
-			return kind == null ? null : RecordKind.valueOf(kind.trim().toUpperCase(java.util.Locale.ROOT));
+			return kind == null ? null : RecordKind.valueOf(kind.trim().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
 			return null;
