@@ -69,6 +69,25 @@ public final class WebSession {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/** Posts one file as multipart/form-data (field {@code name}) with the CSRF token of the last page read. */
+	public HttpResponse<String> postFile(String path, String name, String filename, String contentType, byte[] content) {
+		String boundary = "----commhub" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		String head = (csrf == null ? "" : "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+				+ csrf + "\r\n") + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+				+ "\"; filename=\"" + filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+		body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+		if (csrf != null) {
+			request.header("X-CSRF-TOKEN", csrf);
+		}
+		return send(request);
+	}
+
 	public String csrfToken() {
 		return csrf;
 	}

@@ -60,7 +60,8 @@ public class PolicyService {
 	public record PolicyExport(Integer format, List<ExportedPolicy> policies) {
 	}
 
-	public record ImportResult(int created, int updated, int unchanged) {
+	/** Serializable: the page passes it as a flash attribute, which lives in the JDBC-backed session. */
+	public record ImportResult(int created, int updated, int unchanged) implements java.io.Serializable {
 	}
 
 	private record Snapshot(List<CompiledPolicy> policies, Instant loadedAt) {
@@ -207,13 +208,23 @@ public class PolicyService {
 		int updated = 0;
 		int unchanged = 0;
 		List<String> seen = new ArrayList<>();
-		for (ExportedPolicy entry : file.policies()) {
+		for (int index = 0; index < file.policies().size(); index++) {
+			ExportedPolicy entry = file.policies().get(index);
+			String at = "policies[" + index + "]";
 			if (entry == null || entry.definition() == null) {
-				throw BusinessRuleException.invalid("policies", "compliance.import.empty");
+				throw BusinessRuleException.invalid(at + ".definition", "validation.required");
 			}
-			PolicyDefinition valid = validate(entry.definition());
+			PolicyDefinition valid;
+			try {
+				valid = validate(entry.definition());
+			}
+			catch (BusinessRuleException ex) {
+				// name the entry, so the officer finds the bad value in a long file
+				throw new BusinessRuleException(ex.kind(), at + ".definition" + (ex.field() == null ? "" : "." + ex.field()),
+						ex.messageCode(), ex.arguments());
+			}
 			if (seen.contains(valid.code())) {
-				throw BusinessRuleException.invalid("policies", "compliance.import.duplicate", valid.code());
+				throw BusinessRuleException.invalid(at + ".definition.code", "compliance.import.duplicate", valid.code());
 			}
 			seen.add(valid.code());
 			Optional<Long> id = idOf(valid.code());

@@ -4,13 +4,18 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,13 +28,15 @@ import com.commhub.compliance.internal.PolicyDefinition;
 import com.commhub.compliance.internal.PolicyService;
 import com.commhub.compliance.internal.PolicyService.ImportResult;
 import com.commhub.compliance.internal.PolicyService.PolicyDetail;
-import com.commhub.compliance.internal.PolicyService.PolicyExport;
+import com.commhub.compliance.internal.PolicyDocuments;
+import com.commhub.compliance.internal.PolicyDocuments.Format;
 import com.commhub.compliance.internal.PolicyService.PolicyView;
 import com.commhub.security.CommHubUser;
 import com.commhub.security.CurrentUser;
 import com.commhub.shared.BusinessRuleException;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -111,17 +118,28 @@ class ComplianceRestController {
 	}
 
 	@GetMapping("/policies/export")
-	@Operation(summary = "Export all policies (current versions, active flags) as JSON")
-	PolicyExport export() {
+	@Operation(summary = "Export all policies (current versions, active flags) as JSON, or YAML with format=yaml")
+	ResponseEntity<String> export(
+			@Parameter(description = "json (default) or yaml") @RequestParam(defaultValue = "json") String format) {
 		access.requireManage();
-		return policies.export();
+		Format chosen = switch (format.trim().toLowerCase(Locale.ROOT)) {
+			case "json" -> Format.JSON;
+			case "yaml", "yml" -> Format.YAML;
+			default -> throw BusinessRuleException.invalid("format", "compliance.evidence.badValue", format);
+		};
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(chosen.mediaType() + ";charset=UTF-8"))
+			.body(PolicyDocuments.write(policies.export(), chosen));
 	}
 
 	@PostMapping("/policies/import")
-	@Operation(summary = "Import an export: creates unknown codes, versions changed ones")
-	ImportResult importPolicies(@RequestBody(required = false) PolicyExport file) {
+	@Operation(summary = "Import an export (JSON, or YAML with Content-Type application/yaml): creates unknown codes, "
+			+ "versions changed ones; all or nothing",
+			description = "A bad document is refused with 400 naming the path of the bad value, e.g. policies[2].definition.action.")
+	ImportResult importPolicies(@RequestBody(required = false) byte[] document,
+			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
 		access.requireManage();
-		return policies.importPolicies(file);
+		return policies.importPolicies(PolicyDocuments.read(document, Format.of(contentType)));
 	}
 
 	record DictionaryBody(String code, String name, String category, String terms) {

@@ -34,6 +34,8 @@ import com.commhub.compliance.internal.ComplianceAccess;
 import com.commhub.compliance.internal.ComplianceEngine;
 import com.commhub.compliance.internal.DictionaryService;
 import com.commhub.compliance.internal.PolicyDefinition;
+import com.commhub.compliance.internal.PolicyDocuments;
+import com.commhub.compliance.internal.PolicyDocuments.Format;
 import com.commhub.compliance.internal.PolicyService;
 import com.commhub.compliance.internal.PolicyService.PolicyExport;
 import com.commhub.security.CommHubUser;
@@ -225,12 +227,23 @@ class ComplianceController {
 
 	@GetMapping("/compliance/policies/export.json")
 	ResponseEntity<byte[]> export() {
+		return download(Format.JSON);
+	}
+
+	@GetMapping("/compliance/policies/export.yaml")
+	ResponseEntity<byte[]> exportYaml() {
+		return download(Format.YAML);
+	}
+
+	private ResponseEntity<byte[]> download(Format format) {
 		access.requireManage();
-		byte[] body = JSON.writeValueAsString(policies.export()).getBytes(StandardCharsets.UTF_8);
+		byte[] body = PolicyDocuments.write(policies.export(), format).getBytes(StandardCharsets.UTF_8);
 		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_JSON)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("commhub-policies.json").build().toString())
+			.contentType(MediaType.parseMediaType(format.mediaType() + ";charset=UTF-8"))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename("commhub-policies." + format.extension())
+				.build()
+				.toString())
 			.body(body);
 	}
 
@@ -242,16 +255,19 @@ class ComplianceController {
 			if (file == null || file.isEmpty()) {
 				throw BusinessRuleException.invalid("file", "compliance.import.empty");
 			}
-			PolicyExport export = JSON.readValue(file.getBytes(), PolicyExport.class);
+			String name = file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank()
+					? file.getOriginalFilename() : file.getContentType();
+			PolicyExport export = PolicyDocuments.read(file.getBytes(), Format.of(name));
 			PolicyService.ImportResult imported = policies.importPolicies(export);
 			redirect.addFlashAttribute("imported", imported);
 		}
 		catch (BusinessRuleException ex) {
 			redirect.addFlashAttribute("importError", ex.messageCode());
+			redirect.addFlashAttribute("importErrorField", ex.field());
 			redirect.addFlashAttribute("importErrorArg",
 					ex.arguments().length == 0 ? "" : String.valueOf(ex.arguments()[0]));
 		}
-		catch (JacksonException | IOException ex) {
+		catch (IOException ex) {
 			redirect.addFlashAttribute("importError", "compliance.policy.definitionInvalid");
 			redirect.addFlashAttribute("importErrorArg", shortMessage(ex));
 		}
