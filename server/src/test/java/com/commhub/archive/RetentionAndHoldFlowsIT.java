@@ -3,6 +3,7 @@ package com.commhub.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,21 +41,22 @@ class RetentionAndHoldFlowsIT {
 	JdbcTemplate jdbc;
 
 	Api api;
-	Integer savedAuditDays;
-	Integer savedCallLogDays;
+	Map<String, Integer> savedSchedules = new HashMap<>();
 	final String run = UUID.randomUUID().toString().substring(0, 8);
 
 	@BeforeEach
 	void setUp() {
 		api = new Api(port);
-		savedAuditDays = days("AUDIT_EVENT");
-		savedCallLogDays = days("CALL_LOG");
+		jdbc.query("select kind, retention_days from arc_retention_schedule",
+				rs -> {
+					savedSchedules.put(rs.getString(1), (Integer) rs.getObject(2));
+				});
 	}
 
 	@AfterEach
 	void restore() {
-		jdbc.update("update arc_retention_schedule set retention_days = ? where kind = 'AUDIT_EVENT'", savedAuditDays);
-		jdbc.update("update arc_retention_schedule set retention_days = ? where kind = 'CALL_LOG'", savedCallLogDays);
+		savedSchedules.forEach((kind, days) -> jdbc.update(
+				"update arc_retention_schedule set retention_days = ? where kind = ?", days, kind));
 	}
 
 	Integer days(String kind) {
@@ -83,7 +85,7 @@ class RetentionAndHoldFlowsIT {
 		assertThat(tooShort.getHeaders().getContentType().toString()).startsWith("application/problem+json");
 		assertThat(errorField(tooShort)).isEqualTo("retentionDays");
 		assertThat((String) tooShort.getBody().get("detail")).contains("180");
-		assertThat(days("AUDIT_EVENT")).isEqualTo(savedAuditDays);
+		assertThat(days("AUDIT_EVENT")).isEqualTo(savedSchedules.get("AUDIT_EVENT"));
 
 		var minimum = putDays(Personas.ADMIN, "AUDIT_EVENT", 180);
 		assertThat(minimum.getStatusCode().value()).isEqualTo(200);
@@ -188,6 +190,8 @@ class RetentionAndHoldFlowsIT {
 
 	@Test
 	void retentionPageEditsInlineWithFieldErrorsAndRunsDisposal() {
+		// the run below must not dispose other tests' old entries in the shared database
+		jdbc.update("update arc_retention_schedule set retention_days = null");
 		WebSession officer = new WebSession(port);
 		officer.signIn(Personas.COMMUNICATION_OFFICER);
 		HttpResponse<String> page = officer.get("/archive/retention");
@@ -198,14 +202,9 @@ class RetentionAndHoldFlowsIT {
 		HttpResponse<String> refused = officer.post("/archive/retention/AUDIT_EVENT", Map.of("retentionDays", "90"));
 		assertThat(refused.statusCode()).isEqualTo(200);
 		assertThat(refused.body()).contains("id=\"days-AUDIT_EVENT-error\"").contains("180").contains("value=\"90\"");
-		assertThat(days("AUDIT_EVENT")).isEqualTo(savedAuditDays);
+		assertThat(days("AUDIT_EVENT")).as("unchanged (permanent for this test)").isNull();
 		assertThat(officer.post("/archive/retention/CALL_LOG", Map.of("retentionDays", "abc")).body())
 			.contains("id=\"days-CALL_LOG-error\"");
-
-		HttpResponse<String> saved = officer.post("/archive/retention/CALL_LOG", Map.of("retentionDays", "1200"));
-		assertThat(saved.statusCode()).isEqualTo(200);
-		assertThat(saved.body()).contains("id=\"flash\"");
-		assertThat(days("CALL_LOG")).isEqualTo(1200);
 
 		assertThat(officer.post("/archive/retention/disposals", Map.of("reason", "")).body())
 			.contains("id=\"reason-error\"");
@@ -214,6 +213,11 @@ class RetentionAndHoldFlowsIT {
 		assertThat(ran.body()).contains("id=\"flash\"");
 		assertThat(jdbc.queryForObject("select count(*) from arc_audit_event where action = 'archive.disposal.run' "
 				+ "and details like ?", Long.class, "%web " + run + "%")).isEqualTo(1);
+
+		HttpResponse<String> saved = officer.post("/archive/retention/CALL_LOG", Map.of("retentionDays", "1200"));
+		assertThat(saved.statusCode()).isEqualTo(200);
+		assertThat(saved.body()).contains("id=\"flash\"");
+		assertThat(days("CALL_LOG")).isEqualTo(1200);
 
 		WebSession auditor = new WebSession(port);
 		auditor.signIn(Personas.AUDITOR);
