@@ -112,6 +112,18 @@ class AccessControlMatrixIT {
 		rows.add(row("POST", "/api/v1/archive/legal-holds", "/api/v1/archive/legal-holds", legalHolders));
 		rows.add(row("GET", "/api/v1/archive/legal-holds/{id}", "/api/v1/archive/legal-holds/" + NOBODY_ID, legalHolders));
 		rows.add(row("POST", "/api/v1/archive/legal-holds/{id}/release", "/api/v1/archive/legal-holds/" + NOBODY_ID + "/release", legalHolders));
+		Set<String> accessRequesters = Set.of(Personas.COMMUNICATION_OFFICER, Personas.AUDITOR);
+		Set<String> accessApprovers = Set.of(Personas.AUDITOR);
+		String accessRequest = "/api/v1/archive/access-requests/" + NOBODY_ID;
+		rows.add(row("GET", "/api/v1/archive/access-requests", "/api/v1/archive/access-requests", accessRequesters));
+		rows.add(row("POST", "/api/v1/archive/access-requests", "/api/v1/archive/access-requests", accessRequesters));
+		rows.add(row("GET", "/api/v1/archive/access-approvals", "/api/v1/archive/access-approvals", accessApprovers));
+		rows.add(row("GET", "/api/v1/archive/access-requests/{id}", accessRequest, accessRequesters));
+		rows.add(row("POST", "/api/v1/archive/access-requests/{id}/approve", accessRequest + "/approve", accessApprovers));
+		rows.add(row("POST", "/api/v1/archive/access-requests/{id}/reject", accessRequest + "/reject", accessApprovers));
+		rows.add(row("POST", "/api/v1/archive/access-requests/{id}/withdraw", accessRequest + "/withdraw", accessRequesters));
+		rows.add(row("GET", "/api/v1/archive/access-requests/{id}/search", accessRequest + "/search?q=x", accessRequesters));
+		rows.add(row("GET", "/api/v1/archive/access-requests/{id}/entries/{entryId}", accessRequest + "/entries/" + NOBODY_ID, accessRequesters));
 		// compliance
 		Set<String> complianceManagers = Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER);
 		rows.add(row("POST", "/api/v1/compliance/inspect", "/api/v1/compliance/inspect", ALL));
