@@ -1,17 +1,21 @@
 package com.commhub.compliance.internal;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
 
 /**
- * An Aho-Corasick automaton in flat int arrays, built once per dictionary version and matched in one pass.
- * Edges of node {@code s} are {@code edgeChar/edgeTarget[edgeStart[s] .. edgeStart[s+1])}, sorted by character and
- * found by binary search; the root has a dense 64K table. {@code fail} is the failure link, {@code term} the term
- * that ends at a node (or -1) and {@code outLink} the nearest node on the failure chain that ends a term (or -1).
- * Terms must already be normalised ({@link NormalizedText}). Immutable and thread-safe once built.
+ * An Aho-Corasick automaton over a double-array trie, built once per dictionary version and matched in one pass.
+ * <p>
+ * Every character that occurs in a term gets a small code ({@code code}, a 64K table; the most frequent characters
+ * get the smallest codes); a character with code 0 occurs in no term, so it sends the automaton straight back to the
+ * root — most characters of ordinary text outside the terms cost one table lookup. A node {@code s} is a position in
+ * {@code cells}, four ints per node so that one cache line holds what a step reads: {@code base}, {@code check} (the
+ * parent), {@code fail} (the failure link) and {@code out} (the nearest node on the failure chain, itself included,
+ * that ends a term, or -1). The child of {@code s} for code {@code c} is {@code t = base(s) + c} when
+ * {@code check(t) == s}. {@code term}/{@code outLink}, read only when something matched, give the term a node ends and
+ * the next such node on its failure chain. Terms must already be normalised ({@link NormalizedText}). Immutable and
+ * thread-safe once built.
  */
 public final class AhoCorasick {
 
@@ -21,158 +25,285 @@ public final class AhoCorasick {
 		void match(int term, int start, int end);
 	}
 
-	private final int[] rootNext;
-	private final int[] edgeStart;
-	private final char[] edgeChar;
-	private final int[] edgeTarget;
-	private final int[] fail;
+	private static final int BASE = 0;
+	private static final int CHECK = 1;
+	private static final int FAIL = 2;
+	private static final int OUT = 3;
+
+	private final char[] code;
+	private final int[] cells;
 	private final int[] term;
 	private final int[] outLink;
 	private final int[] termLength;
+	private final int nodes;
 
-	private AhoCorasick(int[] rootNext, int[] edgeStart, char[] edgeChar, int[] edgeTarget, int[] fail, int[] term,
-			int[] outLink, int[] termLength) {
-		this.rootNext = rootNext;
-		this.edgeStart = edgeStart;
-		this.edgeChar = edgeChar;
-		this.edgeTarget = edgeTarget;
-		this.fail = fail;
+	private AhoCorasick(char[] code, int[] cells, int[] term, int[] outLink, int[] termLength, int nodes) {
+		this.code = code;
+		this.cells = cells;
 		this.term = term;
 		this.outLink = outLink;
 		this.termLength = termLength;
+		this.nodes = nodes;
 	}
 
 	/** Builds the automaton; empty terms are ignored, duplicates keep the first index. */
 	public static AhoCorasick build(List<String> terms) {
-		// 1. trie with hash maps (build time only)
-		List<Map<Character, Integer>> children = new ArrayList<>();
-		List<Integer> ends = new ArrayList<>();
-		children.add(new HashMap<>());
-		ends.add(-1);
-		int[] lengths = new int[terms.size()];
-		for (int t = 0; t < terms.size(); t++) {
+		int count = terms.size();
+		int[] lengths = new int[count];
+		// 1. character codes, most frequent first
+		int[] frequency = new int[65536];
+		for (int t = 0; t < count; t++) {
 			String word = terms.get(t);
 			lengths[t] = word == null ? 0 : word.length();
+			if (word != null) {
+				for (int i = 0; i < word.length(); i++) {
+					frequency[word.charAt(i)]++;
+				}
+			}
+		}
+		Integer[] used = java.util.stream.IntStream.range(0, 65536).filter(c -> frequency[c] > 0).boxed()
+			.toArray(Integer[]::new);
+		Arrays.sort(used, (a, b) -> frequency[b] != frequency[a] ? Integer.compare(frequency[b], frequency[a])
+				: Integer.compare(a, b));
+		char[] code = new char[65536];
+		for (int i = 0; i < used.length; i++) {
+			code[used[i]] = (char) (i + 1);
+		}
+		int alphabet = used.length + 1;
+
+		// 2. a trie with first-child/next-sibling lists: terms in sorted order share their prefix with the previous one
+		Integer[] order = new Integer[count];
+		for (int t = 0; t < count; t++) {
+			order[t] = t;
+		}
+		Arrays.sort(order, (a, b) -> {
+			String x = terms.get(a) == null ? "" : terms.get(a);
+			String y = terms.get(b) == null ? "" : terms.get(b);
+			int c = x.compareTo(y);
+			return c != 0 ? c : Integer.compare(a, b);
+		});
+		int capacity = 1;
+		for (int t = 0; t < count; t++) {
+			capacity += lengths[t];
+		}
+		int[] firstChild = new int[capacity];
+		int[] nextSibling = new int[capacity];
+		int[] lastChild = new int[capacity];
+		int[] nodeCode = new int[capacity];
+		int[] ends = new int[capacity];
+		Arrays.fill(firstChild, -1);
+		Arrays.fill(nextSibling, -1);
+		Arrays.fill(lastChild, -1);
+		Arrays.fill(ends, -1);
+		int trieNodes = 1;
+		int[] path = new int[1];
+		String previous = "";
+		for (int k = 0; k < count; k++) {
+			int t = order[k];
+			String word = terms.get(t);
 			if (word == null || word.isEmpty()) {
 				continue;
 			}
-			int node = 0;
-			for (int i = 0; i < word.length(); i++) {
-				Integer next = children.get(node).get(word.charAt(i));
-				if (next == null) {
-					next = children.size();
-					children.add(new HashMap<>());
-					ends.add(-1);
-					children.get(node).put(word.charAt(i), next);
+			if (path.length < word.length() + 1) {
+				path = Arrays.copyOf(path, Math.max(word.length() + 1, path.length * 2));
+			}
+			int common = 0;
+			int limit = Math.min(previous.length(), word.length());
+			while (common < limit && previous.charAt(common) == word.charAt(common)) {
+				common++;
+			}
+			// path[i] = the node after the first i characters of the previous word (path[0] = root)
+			int node = path[common];
+			for (int i = common; i < word.length(); i++) {
+				int child = trieNodes++;
+				nodeCode[child] = code[word.charAt(i)];
+				if (lastChild[node] < 0) {
+					firstChild[node] = child;
 				}
-				node = next;
+				else {
+					nextSibling[lastChild[node]] = child;
+				}
+				lastChild[node] = child;
+				node = child;
+				path[i + 1] = node;
 			}
-			if (ends.get(node) < 0) {
-				ends.set(node, t);
+			if (ends[node] < 0) {
+				ends[node] = t;
 			}
+			previous = word;
 		}
-		int nodes = children.size();
-		// 2. flatten edges, sorted by character
-		int[] edgeStart = new int[nodes + 1];
-		int edges = 0;
-		for (int s = 0; s < nodes; s++) {
-			edgeStart[s] = edges;
-			edges += children.get(s).size();
-		}
-		edgeStart[nodes] = edges;
-		char[] edgeChar = new char[edges];
-		int[] edgeTarget = new int[edges];
-		for (int s = 0; s < nodes; s++) {
-			Character[] keys = children.get(s).keySet().toArray(new Character[0]);
-			Arrays.sort(keys);
-			int at = edgeStart[s];
-			for (Character key : keys) {
-				edgeChar[at] = key;
-				edgeTarget[at] = children.get(s).get(key);
-				at++;
-			}
-		}
-		int[] rootNext = new int[65536];
-		for (int e = edgeStart[0]; e < edgeStart[1]; e++) {
-			rootNext[edgeChar[e]] = edgeTarget[e];
-		}
-		int[] term = new int[nodes];
-		for (int s = 0; s < nodes; s++) {
-			term[s] = ends.get(s);
-		}
-		// 3. failure and output links, breadth first
-		int[] fail = new int[nodes];
-		int[] outLink = new int[nodes];
-		Arrays.fill(outLink, -1);
-		int[] queue = new int[nodes];
+
+		// 3. place the nodes in the double array breadth first, computing failure and output links as we go
+		int size = Math.max(1024, trieNodes + alphabet + 1);
+		int[] cells = new int[size * 4];
+		Arrays.fill(cells, -1);
+		BitSet taken = new BitSet(size);
+		int[] position = new int[trieNodes];
+		int[] queue = new int[trieNodes];
 		int head = 0;
 		int tail = 0;
-		for (int e = edgeStart[0]; e < edgeStart[1]; e++) {
-			fail[edgeTarget[e]] = 0;
-			queue[tail++] = edgeTarget[e];
-		}
-		AhoCorasick partial = new AhoCorasick(rootNext, edgeStart, edgeChar, edgeTarget, fail, term, outLink, lengths);
+		taken.set(0);
+		position[0] = 0;
+		cells[FAIL] = 0;
+		queue[tail++] = 0;
+		int[] childCodes = new int[alphabet];
+		int searchFrom = 1;
+		int top = 0;
 		while (head < tail) {
-			int s = queue[head++];
-			for (int e = edgeStart[s]; e < edgeStart[s + 1]; e++) {
-				char c = edgeChar[e];
-				int child = edgeTarget[e];
-				int f = fail[s];
-				int next;
-				while ((next = partial.step(f, c)) < 0) {
-					f = fail[f];
+			int trieNode = queue[head++];
+			int s = position[trieNode];
+			int k = 0;
+			int minCode = Integer.MAX_VALUE;
+			for (int c = firstChild[trieNode]; c >= 0; c = nextSibling[c]) {
+				childCodes[k++] = nodeCode[c];
+				minCode = Math.min(minCode, nodeCode[c]);
+			}
+			if (k == 0) {
+				cells[s * 4 + BASE] = 0;
+				continue;
+			}
+			while (taken.get(searchFrom)) {
+				searchFrom++;
+			}
+			int base;
+			int p = taken.nextClearBit(Math.max(searchFrom, minCode));
+			while (true) {
+				base = p - minCode;
+				boolean fits = true;
+				for (int i = 0; i < k && fits; i++) {
+					fits = !taken.get(base + childCodes[i]);
 				}
-				fail[child] = next == child ? 0 : next;
-				outLink[child] = term[fail[child]] >= 0 ? fail[child] : outLink[fail[child]];
-				queue[tail++] = child;
+				if (fits) {
+					break;
+				}
+				p = taken.nextClearBit(p + 1);
+			}
+			cells[s * 4 + BASE] = base;
+			for (int c = firstChild[trieNode]; c >= 0; c = nextSibling[c]) {
+				int t = base + nodeCode[c];
+				taken.set(t);
+				top = Math.max(top, t);
+				if ((t + 1) * 4 > cells.length) {
+					int old = cells.length;
+					cells = Arrays.copyOf(cells, Math.max(old * 2, (t + 1) * 4));
+					Arrays.fill(cells, old, cells.length, -1);
+				}
+				cells[t * 4 + CHECK] = s;
+				position[c] = t;
+				queue[tail++] = c;
 			}
 		}
-		return partial;
+		// every base + code lands inside the array, so no step needs a range check
+		int maxBase = 0;
+		for (int i = 0; i < trieNodes; i++) {
+			maxBase = Math.max(maxBase, cells[position[i] * 4 + BASE]);
+		}
+		int length = Math.max(top, maxBase + alphabet) + 1;
+		if (length * 4 > cells.length) {
+			int old = cells.length;
+			cells = Arrays.copyOf(cells, length * 4);
+			Arrays.fill(cells, old, cells.length, -1);
+		}
+		else {
+			cells = Arrays.copyOf(cells, length * 4);
+		}
+		int[] term = new int[length];
+		int[] outLink = new int[length];
+		Arrays.fill(term, -1);
+		Arrays.fill(outLink, -1);
+		for (int i = 0; i < trieNodes; i++) {
+			term[position[i]] = ends[i];
+		}
+		AhoCorasick automaton = new AhoCorasick(code, cells, term, outLink, lengths, trieNodes);
+		// failure links, in the same breadth-first order (a failure target is always shallower, so already linked)
+		cells[OUT] = -1;
+		for (int q = 0; q < tail; q++) {
+			int trieNode = queue[q];
+			int s = position[trieNode];
+			for (int c = firstChild[trieNode]; c >= 0; c = nextSibling[c]) {
+				int child = position[c];
+				int f;
+				if (s == 0) {
+					f = 0;
+				}
+				else {
+					f = automaton.next(cells[s * 4 + FAIL], nodeCode[c]);
+				}
+				cells[child * 4 + FAIL] = f;
+				outLink[child] = term[f] >= 0 ? f : cells[f * 4 + OUT];
+				cells[child * 4 + OUT] = term[child] >= 0 ? child : outLink[child];
+			}
+		}
+		return automaton;
 	}
 
-	/** The goto function: the next node, or -1 (never -1 at the root). */
-	private int step(int state, char c) {
-		if (state == 0) {
-			return rootNext[c];
+	/** The node after reading a character with code {@code c} (not 0) in {@code state}. */
+	private int next(int state, int c) {
+		int[] cells = this.cells;
+		int s = state;
+		while (true) {
+			int t = cells[s * 4 + BASE] + c;
+			if (cells[t * 4 + CHECK] == s) {
+				return t;
+			}
+			if (s == 0) {
+				return 0;
+			}
+			s = cells[s * 4 + FAIL];
 		}
-		int low = edgeStart[state];
-		int high = edgeStart[state + 1] - 1;
-		while (low <= high) {
-			int mid = (low + high) >>> 1;
-			char m = edgeChar[mid];
-			if (m < c) {
-				low = mid + 1;
-			}
-			else if (m > c) {
-				high = mid - 1;
-			}
-			else {
-				return edgeTarget[mid];
-			}
-		}
-		return -1;
+	}
+
+	/** The node after reading {@code c} in {@code state} (the root is 0). */
+	int step(int state, char c) {
+		int k = code[c];
+		return k == 0 ? 0 : next(state, k);
+	}
+
+	/** The first node ending a term at {@code state} (the longest such term), or -1. */
+	int output(int state) {
+		return cells[state * 4 + OUT];
+	}
+
+	/** The next node ending a (shorter) term after {@code output}, or -1. */
+	int nextOutput(int output) {
+		return outLink[output];
+	}
+
+	/** The term an output node ends. */
+	int termAt(int output) {
+		return term[output];
+	}
+
+	int termLength(int term) {
+		return termLength[term];
 	}
 
 	/** Reports every occurrence of every term in {@code text} (overlaps included), in one pass. */
 	public void scan(CharSequence text, MatchSink sink) {
 		int state = 0;
 		for (int i = 0, n = text.length(); i < n; i++) {
-			char c = text.charAt(i);
-			int next;
-			while ((next = step(state, c)) < 0) {
-				state = fail[state];
-			}
-			state = next;
-			int out = term[state] >= 0 ? state : outLink[state];
-			while (out >= 0) {
+			state = step(state, text.charAt(i));
+			for (int out = output(state); out >= 0; out = outLink[out]) {
 				int t = term[out];
 				sink.match(t, i + 1 - termLength[t], i + 1);
-				out = outLink[out];
 			}
 		}
 	}
 
+	/** Like {@link #scan(CharSequence, MatchSink)}, over the first {@code length} characters of an array. */
+	public void scan(char[] text, int length, MatchSink sink) {
+		int state = 0;
+		for (int i = 0; i < length; i++) {
+			state = step(state, text[i]);
+			for (int out = output(state); out >= 0; out = outLink[out]) {
+				int t = term[out];
+				sink.match(t, i + 1 - termLength[t], i + 1);
+			}
+		}
+	}
+
+	/** The number of trie nodes (terms' distinct prefixes, and the root). */
 	public int nodeCount() {
-		return fail.length;
+		return nodes;
 	}
 }

@@ -2,8 +2,6 @@ package com.commhub.compliance.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,6 +28,7 @@ public class ComplianceEngine implements ComplianceInspector {
 	private final ComplianceProperties properties;
 	private final ObjectProvider<SpokespersonRegister> spokespersons;
 	private final List<Detector> detectors;
+	private final DetectionPass pass;
 
 	ComplianceEngine(PolicyService policies, DictionaryService dictionaries, ComplianceProperties properties,
 			ObjectProvider<SpokespersonRegister> spokespersons, Clock clock) {
@@ -37,21 +36,8 @@ public class ComplianceEngine implements ComplianceInspector {
 		this.dictionaries = dictionaries;
 		this.properties = properties;
 		this.spokespersons = spokespersons;
-		List<Detector> enabled = new ArrayList<>();
-		for (Detector detector : ValidatedDetectors.all(properties.getProximityWindow(),
-				() -> LocalDate.now(clock))) {
-			if (properties.enabled(detector.id())) {
-				enabled.add(detector);
-			}
-		}
-		for (ComplianceProperties.PatternProperties pattern : properties.getPatterns()) {
-			RegexDetector detector = new RegexDetector(pattern.getName(), pattern.getRegex(), pattern.getCategory(),
-					pattern.getConfidence(), pattern.getHint());
-			if (properties.enabled(detector.id())) {
-				enabled.add(detector);
-			}
-		}
-		this.detectors = List.copyOf(enabled);
+		this.detectors = DetectionPass.configured(properties, () -> LocalDate.now(clock));
+		this.pass = new DetectionPass(detectors);
 	}
 
 	/** The configured detectors (keywords excluded), for the officer's overview. */
@@ -75,19 +61,6 @@ public class ComplianceEngine implements ComplianceInspector {
 
 	/** All findings in the text, ordered by position. */
 	public List<Finding> detect(String text) {
-		NormalizedText normal = NormalizedText.of(text);
-		List<Finding> findings = new ArrayList<>();
-		for (Detector detector : detectors) {
-			detector.detect(normal, findings);
-		}
-		if (keywordsEnabled()) {
-			dictionaries.detector().detect(normal, findings);
-		}
-		// an 18-digit resident ID passes Luhn one time in ten: it is a resident ID, not also a bank card
-		findings.removeIf(f -> "bank-card".equals(f.detectorId()) && findings.stream()
-			.anyMatch(o -> "resident-id".equals(o.detectorId()) && o.start() == f.start() && o.end() == f.end()));
-		findings.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end)
-			.thenComparing(Finding::detectorId));
-		return findings;
+		return pass.detect(text, keywordsEnabled() ? dictionaries.detector() : null);
 	}
 }

@@ -21,6 +21,12 @@ public final class KeywordDetector implements Detector {
 
 	private final AhoCorasick automaton;
 	private final int[] termDictionary;
+	/** Per dictionary: {@code keyword:<code>} and the category, so that a match allocates only its finding. */
+	private final String[] detectorIds;
+	private final SensitiveCategory[] categories;
+	/** Per term: its masked snippet, made when it first matches (a race makes the same string twice, harmlessly). */
+	private final String[] masked;
+	private final char[] firstChar;
 	private final boolean[] wordStart;
 	private final boolean[] wordEnd;
 	private final List<Dictionary> dictionaries;
@@ -44,10 +50,19 @@ public final class KeywordDetector implements Detector {
 		this.termDictionary = owners.stream().mapToInt(Integer::intValue).toArray();
 		this.wordStart = new boolean[terms.size()];
 		this.wordEnd = new boolean[terms.size()];
+		this.firstChar = new char[terms.size()];
+		this.masked = new String[terms.size()];
 		for (int t = 0; t < terms.size(); t++) {
 			String term = terms.get(t);
 			wordStart[t] = NormalizedText.isAsciiAlnum(term.charAt(0));
 			wordEnd[t] = NormalizedText.isAsciiAlnum(term.charAt(term.length() - 1));
+			firstChar[t] = term.charAt(0);
+		}
+		this.detectorIds = new String[dictionaries.size()];
+		this.categories = new SensitiveCategory[dictionaries.size()];
+		for (int d = 0; d < dictionaries.size(); d++) {
+			detectorIds[d] = "keyword:" + dictionaries.get(d).code();
+			categories[d] = dictionaries.get(d).category();
 		}
 	}
 
@@ -65,15 +80,33 @@ public final class KeywordDetector implements Detector {
 		if (termCount == 0) {
 			return;
 		}
-		String value = text.text();
-		automaton.scan(value, (term, start, end) -> {
-			if (wordStart[term] && start > 0 && NormalizedText.isAsciiAlnum(value.charAt(start - 1))
-					|| wordEnd[term] && end < value.length() && NormalizedText.isAsciiAlnum(value.charAt(end))) {
-				return;
+		AhoCorasick automaton = this.automaton;
+		char[] chars = text.chars();
+		int n = chars.length;
+		int state = 0;
+		for (int i = 0; i < n; i++) {
+			state = automaton.step(state, chars[i]);
+			for (int out = automaton.output(state); out >= 0; out = automaton.nextOutput(out)) {
+				int term = automaton.termAt(out);
+				int end = i + 1;
+				int start = end - automaton.termLength(term);
+				if (wordStart[term] && start > 0 && NormalizedText.isAsciiAlnum(chars[start - 1])
+						|| wordEnd[term] && end < n && NormalizedText.isAsciiAlnum(chars[end])) {
+					continue;
+				}
+				int dictionary = termDictionary[term];
+				findings.add(new Finding(detectorIds[dictionary], categories[dictionary], text.originalStart(start),
+						text.originalEnd(end), Confidence.HIGH, masked(term, end - start)));
 			}
-			Dictionary dictionary = dictionaries.get(termDictionary[term]);
-			findings.add(new Finding("keyword:" + dictionary.code(), dictionary.category(), text.originalStart(start),
-					text.originalEnd(end), Confidence.HIGH, Masking.term(value.substring(start, end))));
-		});
+		}
+	}
+
+	private String masked(int term, int length) {
+		String value = masked[term];
+		if (value == null) {
+			value = Masking.term(firstChar[term], length);
+			masked[term] = value;
+		}
+		return value;
 	}
 }

@@ -1,5 +1,7 @@
 package com.commhub.compliance.internal;
 
+import java.util.Arrays;
+
 /** Masks values so that findings never carry the full value. */
 public final class Masking {
 
@@ -36,6 +38,14 @@ public final class Masking {
 		if (value.isEmpty()) {
 			return "";
 		}
-		return value.charAt(0) + "*".repeat(Math.min(8, Math.max(1, value.length() - 1)));
+		return term(value.charAt(0), value.length());
+	}
+
+	/** {@link #term(String)} of a value of {@code length} characters starting with {@code first}. */
+	public static String term(char first, int length) {
+		char[] out = new char[1 + Math.min(8, Math.max(1, length - 1))];
+		Arrays.fill(out, '*');
+		out[0] = first;
+		return new String(out);
 	}
 }

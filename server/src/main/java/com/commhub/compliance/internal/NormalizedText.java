@@ -1,34 +1,25 @@
 package com.commhub.compliance.internal;
 
+import java.util.Arrays;
+
 /**
  * The text every detector reads: full-width ASCII forms (U+FF01..U+FF5E) and the ideographic space become their
  * half-width forms (what NFKC does for that range), letters become lower case, and invisible characters often used to
  * split a value (zero-width space/joiners, BOM, soft hyphen) are dropped. {@link #originalStart}/{@link #originalEnd}
  * map offsets back to the original text.
+ * <p>
+ * Folding is one lookup per character in a 64K table, and the offset map exists only when a character was dropped
+ * (otherwise offsets are the same in both texts); the normalised {@link String} is made only when a detector asks
+ * for it. Detectors in this package scan {@link #chars()} directly.
  */
 public final class NormalizedText {
 
-	private final String original;
-	private final String text;
-	private final int[] toOriginal;
+	/** Each char's normalised form; 0 for the dropped ones (U+0000 itself maps to 0 and is kept). */
+	private static final char[] FOLD = new char[65536];
 
-	private NormalizedText(String original, String text, int[] toOriginal) {
-		this.original = original;
-		this.text = text;
-		this.toOriginal = toOriginal;
-	}
-
-	public static NormalizedText of(String original) {
-		String source = original == null ? "" : original;
-		int length = source.length();
-		char[] out = new char[length];
-		int[] map = new int[length + 1];
-		int n = 0;
-		for (int i = 0; i < length; i++) {
-			char c = source.charAt(i);
-			if (c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\uFEFF' || c == '\u00AD') {
-				continue;
-			}
+	static {
+		for (int i = 0; i < 65536; i++) {
+			char c = (char) i;
 			if (c >= '\uFF01' && c <= '\uFF5E') {
 				c = (char) (c - 0xFEE0);
 			}
@@ -43,18 +34,69 @@ public final class NormalizedText {
 			else if (!Character.isSurrogate(c)) {
 				c = Character.toLowerCase(c);
 			}
-			out[n] = c;
-			map[n] = i;
-			n++;
+			FOLD[i] = c;
 		}
-		map[n] = length;
-		int[] toOriginal = new int[n + 1];
-		System.arraycopy(map, 0, toOriginal, 0, n + 1);
-		return new NormalizedText(source, new String(out, 0, n), toOriginal);
+		for (char dropped : new char[] { '\u200B', '\u200C', '\u200D', '\uFEFF', '\u00AD' }) {
+			FOLD[dropped] = 0;
+		}
 	}
 
+	private final String original;
+	private final char[] chars;
+	/** Original offset of each normalised character (and the original length at the end); null = the same offsets. */
+	private final int[] toOriginal;
+	private String text;
+
+	private NormalizedText(String original, char[] chars, int[] toOriginal) {
+		this.original = original;
+		this.chars = chars;
+		this.toOriginal = toOriginal;
+	}
+
+	public static NormalizedText of(String original) {
+		String source = original == null ? "" : original;
+		int length = source.length();
+		char[] out = new char[length];
+		source.getChars(0, length, out, 0);
+		int[] map = null;
+		int n = 0;
+		for (int i = 0; i < length; i++) {
+			char c = out[i];
+			char f = FOLD[c];
+			if (f == 0 && c != 0) {
+				if (map == null) {
+					map = new int[length + 1];
+					for (int k = 0; k < n; k++) {
+						map[k] = k;
+					}
+				}
+				continue;
+			}
+			if (map != null) {
+				map[n] = i;
+			}
+			out[n++] = f;
+		}
+		if (map == null) {
+			return new NormalizedText(source, out, null);
+		}
+		map[n] = length;
+		return new NormalizedText(source, Arrays.copyOf(out, n), Arrays.copyOf(map, n + 1));
+	}
+
+	/** The normalised text (made on first use). */
 	public String text() {
-		return text;
+		String value = text;
+		if (value == null) {
+			value = new String(chars);
+			text = value;
+		}
+		return value;
+	}
+
+	/** The normalised characters, exactly {@link #length()} of them; callers must not modify them. */
+	char[] chars() {
+		return chars;
 	}
 
 	public String original() {
@@ -62,21 +104,43 @@ public final class NormalizedText {
 	}
 
 	public int length() {
-		return text.length();
+		return chars.length;
 	}
 
 	public char charAt(int index) {
-		return text.charAt(index);
+		return chars[index];
+	}
+
+	/** Whether the normalised text contains {@code literal}, without making the normalised string. */
+	boolean contains(String literal) {
+		int m = literal.length();
+		if (m == 0) {
+			return true;
+		}
+		char first = literal.charAt(0);
+		for (int i = 0, last = chars.length - m; i <= last; i++) {
+			if (chars[i] != first) {
+				continue;
+			}
+			int k = 1;
+			while (k < m && chars[i + k] == literal.charAt(k)) {
+				k++;
+			}
+			if (k == m) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The original offset of the normalised character at {@code start}. */
 	public int originalStart(int start) {
-		return toOriginal[start];
+		return toOriginal == null ? start : toOriginal[start];
 	}
 
 	/** The original offset just after the normalised range ending (exclusive) at {@code end}. */
 	public int originalEnd(int end) {
-		return end == 0 ? 0 : toOriginal[end - 1] + 1;
+		return end == 0 ? 0 : toOriginal == null ? end : toOriginal[end - 1] + 1;
 	}
 
 	static boolean isAsciiDigit(char c) {

@@ -9,13 +9,26 @@ final class Proximity {
 	}
 
 	static boolean near(NormalizedText text, int start, int end, int window, List<String> keywords) {
-		String value = text.text();
+		char[] chars = text.chars();
 		int from = Math.max(0, start - window);
-		int to = Math.min(value.length(), end + window);
-		String before = value.substring(from, start);
-		String after = value.substring(end, to);
+		int to = Math.min(chars.length, end + window);
 		for (String keyword : keywords) {
-			if (before.contains(keyword) || after.contains(keyword)) {
+			if (occurs(chars, from, start, keyword) || occurs(chars, end, to, keyword)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether {@code keyword} lies entirely within {@code chars[from, to)}. */
+	private static boolean occurs(char[] chars, int from, int to, String keyword) {
+		int m = keyword.length();
+		for (int i = from; i + m <= to; i++) {
+			int k = 0;
+			while (k < m && chars[i + k] == keyword.charAt(k)) {
+				k++;
+			}
+			if (k == m) {
 				return true;
 			}
 		}

@@ -60,7 +60,7 @@ public final class RegexDetector implements Detector {
 
 	@Override
 	public void detect(NormalizedText text, List<Finding> findings) {
-		if (hint != null && !text.text().contains(hint)) {
+		if (hint != null && !text.contains(hint)) {
 			return;
 		}
 		Matcher matcher = pattern.matcher(text.text());
