@@ -33,6 +33,10 @@ import com.commhub.verifier.VerificationResult.Problem;
  * java -jar commhub-verifier.jar --jdbc-url jdbc:postgresql://host/db [--user u] [--password p]
  *      --public-key archive-public.pem [--schema public]
  * </pre>
+ * or, for an export package (offline, no database; see {@link ExportVerifier}):
+ * <pre>
+ * java -jar commhub-verifier.jar --export package.zip --public-key archive-public.pem
+ * </pre>
  * Exit code 0: everything verifies; 1: verification failed (the first broken position is printed); 2: usage,
  * key or connection error.
  */
@@ -61,6 +65,10 @@ public final class Verifier {
 				return usage(err);
 			}
 			options.put(name.substring(2), args[++i]);
+		}
+		if (options.containsKey("export")) {
+			return options.containsKey("public-key")
+					? ExportVerifier.run(options.get("export"), options.get("public-key"), out, err) : usage(err);
 		}
 		String url = options.get("jdbc-url");
 		String keyFile = options.get("public-key");
@@ -99,6 +107,7 @@ public final class Verifier {
 	private static int usage(PrintStream err) {
 		err.println("usage: java -jar commhub-verifier.jar --jdbc-url URL [--user U] [--password P] "
 				+ "--public-key archive-public.pem [--schema public]");
+		err.println("   or: java -jar commhub-verifier.jar --export package.zip --public-key archive-public.pem");
 		return ERROR;
 	}
 
