@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.commhub.compliance.Decision;
+import com.commhub.compliance.InspectionRequest;
+import com.commhub.compliance.internal.ClassificationService;
 import com.commhub.compliance.internal.ComplianceAccess;
 import com.commhub.compliance.internal.ComplianceEngine;
 import com.commhub.compliance.internal.DictionaryService;
@@ -52,13 +54,15 @@ class ComplianceRestController {
 	private final PolicyService policies;
 	private final DictionaryService dictionaries;
 	private final ComplianceAccess access;
+	private final ClassificationService classification;
 
 	ComplianceRestController(ComplianceEngine engine, PolicyService policies, DictionaryService dictionaries,
-			ComplianceAccess access) {
+			ComplianceAccess access, ClassificationService classification) {
 		this.engine = engine;
 		this.policies = policies;
 		this.dictionaries = dictionaries;
 		this.access = access;
+		this.classification = classification;
 	}
 
 	@PostMapping("/inspect")
@@ -71,7 +75,9 @@ class ComplianceRestController {
 		}
 		Long employeeId = CurrentUser.find().map(CommHubUser::employeeId).orElse(null);
 		Locale locale = LocaleContextHolder.getLocale();
-		return engine.inspect(body.toRequest(employeeId, locale));
+		InspectionRequest request = body.toRequest(employeeId, locale);
+		classification.requireOffered(request.classification(), "classification");
+		return engine.inspect(request);
 	}
 
 	@GetMapping("/policies")

@@ -30,6 +30,7 @@ import com.commhub.compliance.Decision;
 import com.commhub.compliance.InspectionRequest;
 import com.commhub.compliance.PolicyAction;
 import com.commhub.compliance.SensitiveCategory;
+import com.commhub.compliance.internal.ClassificationService;
 import com.commhub.compliance.internal.ComplianceAccess;
 import com.commhub.compliance.internal.ComplianceEngine;
 import com.commhub.compliance.internal.DictionaryService;
@@ -78,13 +79,15 @@ class ComplianceController {
 	private final PolicyService policies;
 	private final DictionaryService dictionaries;
 	private final ComplianceAccess access;
+	private final ClassificationService classification;
 
 	ComplianceController(ComplianceEngine engine, PolicyService policies, DictionaryService dictionaries,
-			ComplianceAccess access) {
+			ComplianceAccess access, ClassificationService classification) {
 		this.engine = engine;
 		this.policies = policies;
 		this.dictionaries = dictionaries;
 		this.access = access;
+		this.classification = classification;
 	}
 
 	@InitBinder({ "form", "policyForm", "dictionaryForm" })
@@ -113,7 +116,13 @@ class ComplianceController {
 			result.rejectValue("channel", "validation.required");
 			channel = Channel.CHAT;
 		}
-		Classification classification = Classification.parse(form.getClassification()).orElse(null);
+		Classification level = null;
+		try {
+			level = classification.parseOffered(form.getClassification(), "classification");
+		}
+		catch (BusinessRuleException ex) {
+			result.rejectValue("classification", ex.messageCode(), ex.arguments(), ex.messageCode());
+		}
 		List<InspectionRequest.Recipient> recipients = new ArrayList<>();
 		lines(form.getInternalRecipients()).forEach(a -> recipients.add(new InspectionRequest.Recipient(a, null, false)));
 		lines(form.getExternalRecipients()).forEach(a -> recipients.add(new InspectionRequest.Recipient(a, null, true)));
@@ -122,7 +131,8 @@ class ComplianceController {
 			try {
 				Long sender = CurrentUser.find().map(CommHubUser::employeeId).orElse(null);
 				Decision decision = engine.inspect(new InspectionRequest(text, channel, sender, null, recipients,
-						classification, null, locale));
+						level, null, locale));
+				model.addAttribute("declared", level);
 				model.addAttribute("decision", decision);
 				model.addAttribute("segments", Highlighting.segments(text, decision.findings()));
 			}
@@ -137,7 +147,7 @@ class ComplianceController {
 
 	private String benchModel(Model model) {
 		model.addAttribute("channels", Channel.values());
-		model.addAttribute("levels", Classification.values());
+		model.addAttribute("levels", classification.offered());
 		return TEST_BENCH;
 	}
 
