@@ -141,6 +141,9 @@ class AccessControlMatrixIT {
 		rows.add(row("GET", "/api/v1/compliance/approvals", "/api/v1/compliance/approvals", ALL));
 		rows.add(row("POST", "/api/v1/compliance/approvals/{id}/approve", "/api/v1/compliance/approvals/" + NOBODY_ID + "/approve", ALL));
 		rows.add(row("POST", "/api/v1/compliance/approvals/{id}/reject", "/api/v1/compliance/approvals/" + NOBODY_ID + "/reject", ALL));
+		rows.add(row("GET", "/api/v1/compliance/quarantine", "/api/v1/compliance/quarantine", complianceManagers));
+		rows.add(row("POST", "/api/v1/compliance/quarantine/{id}/release", "/api/v1/compliance/quarantine/" + NOBODY_ID + "/release", complianceManagers));
+		rows.add(row("POST", "/api/v1/compliance/quarantine/{id}/discard", "/api/v1/compliance/quarantine/" + NOBODY_ID + "/discard", complianceManagers));
 		rows.add(row("GET", "/api/v1/compliance/classification", "/api/v1/compliance/classification", ALL));
 		rows.add(row("PUT", "/api/v1/compliance/classification/defaults", "/api/v1/compliance/classification/defaults", complianceManagers));
 		// operations

@@ -39,6 +39,7 @@ class PageAccessMatrixIT {
 				new Page("/compliance/detectors", Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER)),
 				new Page("/compliance/evidence", Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER)),
 				new Page("/compliance/approvals", EVERYONE),
+				new Page("/compliance/quarantine", Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER)),
 				new Page("/compliance/classification", Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER)),
 				new Page("/archive/access", Set.of(Personas.COMMUNICATION_OFFICER, Personas.AUDITOR)),
 				new Page("/archive/access/new", Set.of(Personas.COMMUNICATION_OFFICER, Personas.AUDITOR)),

@@ -11,9 +11,20 @@ public enum DecisionOutcome {
 	/** BLOCK: refused, the sender's draft is kept. */
 	BLOCKED,
 	/** QUARANTINE: held for the communication officer's review. */
-	QUARANTINED;
+	QUARANTINED,
+	/** A review of a held item: the department head approved it and it was delivered. */
+	APPROVED,
+	/** A review of a held item: the department head rejected it. */
+	REJECTED,
+	/** A review of a quarantined item: the communication officer released it and it was delivered. */
+	RELEASED,
+	/** A review of a quarantined item: the communication officer discarded it. */
+	DISCARDED;
 
-	/** The outcome of an action; {@code WARN} needs a justification and maps to an override. */
+	/**
+	 * The outcome of the sender's decision for an action; {@code WARN} needs a justification and maps to an override.
+	 * (The review outcomes come from the approver's or officer's decision, never from an action.)
+	 */
 	public static DecisionOutcome of(PolicyAction action) {
 		return switch (action) {
 			case ALLOW, AUDIT -> ALLOWED;

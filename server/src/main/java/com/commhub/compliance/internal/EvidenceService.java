@@ -5,13 +5,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeSet;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,10 +21,10 @@ import com.commhub.compliance.Decision;
 import com.commhub.compliance.DecisionOutcome;
 import com.commhub.compliance.Finding;
 import com.commhub.compliance.InspectionRequest;
-import com.commhub.compliance.MatchedRule;
 import com.commhub.compliance.PolicyAction;
 import com.commhub.security.CurrentUser;
 import com.commhub.shared.BusinessRuleException;
+import com.commhub.shared.Classification;
 import com.commhub.shared.PageResult;
 import com.commhub.shared.TimeFilter;
 
@@ -46,19 +43,19 @@ public class EvidenceService implements ComplianceDecisions {
 
 	private final ComplianceEngine engine;
 	private final JdbcClient jdbc;
-	private final ApplicationEventPublisher events;
 	private final ComplianceAccess access;
 	private final Clock clock;
 	private final ApprovalService approvals;
+	private final EvidenceRecorder recorder;
 
-	EvidenceService(ComplianceEngine engine, JdbcClient jdbc, ApplicationEventPublisher events,
-			ComplianceAccess access, Clock clock, ApprovalService approvals) {
+	EvidenceService(ComplianceEngine engine, JdbcClient jdbc, ComplianceAccess access, Clock clock,
+			ApprovalService approvals, EvidenceRecorder recorder) {
 		this.approvals = approvals;
 		this.engine = engine;
 		this.jdbc = jdbc;
-		this.events = events;
 		this.access = access;
 		this.clock = clock;
+		this.recorder = recorder;
 	}
 
 	public record RuleRef(String code, int version, PolicyAction action) {
@@ -71,7 +68,12 @@ public class EvidenceService implements ComplianceDecisions {
 	public record EvidenceView(long id, Instant occurredAt, Long senderEmployeeId, String senderLabel, Channel channel,
 			int internalRecipients, int externalRecipients, List<String> recipientDomains, String classification,
 			PolicyAction action, DecisionOutcome outcome, List<RuleRef> rules, List<FindingRef> findings,
-			String justification, String subjectType, String subjectId) {
+			String justification, String subjectType, String subjectId, Long reviewOf, String reviewerLabel) {
+
+		/** The declared level for the marking fragment, or {@code null}. */
+		public Classification classificationLevel() {
+			return classification == null ? null : Classification.parse(classification).orElse(null);
+		}
 	}
 
 	/** The evidence log filter; every field may be {@code null}. {@code to} is exclusive. */
@@ -114,9 +116,13 @@ public class EvidenceService implements ComplianceDecisions {
 		if (decision.action() == PolicyAction.WARN && reason == null) {
 			throw BusinessRuleException.invalid("justification", "compliance.justification.required");
 		}
-		if (decision.action() == PolicyAction.REQUIRE_APPROVAL
-				&& (approver == null || subject == null || subject.type() == null || subject.id() == null)) {
+		boolean noSubject = subject == null || subject.type() == null || subject.id() == null;
+		if (decision.action() == PolicyAction.REQUIRE_APPROVAL && (approver == null || noSubject)) {
 			throw BusinessRuleException.invalid("approver", "compliance.approval.approverRequired");
+		}
+		if (decision.action() == PolicyAction.QUARANTINE && noSubject) {
+			// the officer can only release or discard an item the content module can find again
+			throw BusinessRuleException.invalid("subject", "compliance.quarantine.subjectRequired");
 		}
 		DecisionOutcome outcome = DecisionOutcome.of(decision.action());
 		if (decision.action() == PolicyAction.ALLOW) {
@@ -139,52 +145,24 @@ public class EvidenceService implements ComplianceDecisions {
 			.map(r -> new RuleRef(r.code(), r.version(), r.action()))
 			.toList();
 		List<FindingRef> findings = decision.findings().stream().map(EvidenceService::findingRef).toList();
-		String rulesJson = JSON.writeValueAsString(rules);
-		String findingsJson = JSON.writeValueAsString(findings);
 		String subjectType = subject == null ? null : subject.type();
 		String subjectId = subject == null ? null : subject.id();
-		String domainText = truncate(String.join(",", domains), 2000);
-		Long id = jdbc.sql("""
-				insert into cmp_evidence (occurred_at, sender_employee_id, sender_label, channel, internal_recipients,
-				    external_recipients, recipient_domains, classification, action, outcome, rules, findings,
-				    justification, subject_type, subject_id)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), request.senderEmployeeId(),
-					truncate(senderLabel, 128), request.channel().name(), internal, external, domainText,
-					request.classification() == null ? null : request.classification().name(),
-					decision.action().name(), outcome.name(), rulesJson, findingsJson, reason,
-					truncate(subjectType, 64), truncate(subjectId, 128))
-			.query(Long.class)
-			.single();
+		long id = recorder.record(new EvidenceRecorder.Entry(now, request.senderEmployeeId(), senderLabel,
+				request.channel(), internal, external, domains,
+				request.classification() == null ? null : request.classification().name(), decision.action(), outcome,
+				rules, findings, reason, subjectType, subjectId, null, null));
 		if (decision.action() == PolicyAction.REQUIRE_APPROVAL) {
 			approvals.hold(id, subject.type(), subject.id(), request.senderEmployeeId(), senderLabel, approver, now);
 		}
-		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("evidenceId", id);
-		details.put("channel", request.channel());
-		details.put("internalRecipients", internal);
-		details.put("externalRecipients", external);
-		details.put("recipientDomains", domains);
-		details.put("classification", request.classification());
-		details.put("action", decision.action());
-		details.put("outcome", outcome);
-		details.put("rules", rules);
-		details.put("findings", findings);
-		details.put("justification", reason);
-		events.publishEvent(new ComplianceDecisionRecorded(id, now, request.senderEmployeeId(), senderLabel,
-				request.channel(), decision.action(), outcome,
-				decision.matchedRules().stream().map(MatchedRule::code).toList(), List.copyOf(domains), subjectType,
-				subjectId, JSON.writeValueAsString(details)));
+		else if (decision.action() == PolicyAction.QUARANTINE) {
+			approvals.quarantine(id, subject.type(), subject.id(), request.senderEmployeeId(), senderLabel, now);
+		}
 		return new RecordedDecision(decision, outcome, id);
 	}
 
 	private static FindingRef findingRef(Finding f) {
 		return new FindingRef(f.detectorId(), f.category() == null ? null : f.category().name(),
 				f.confidence() == null ? null : f.confidence().name(), f.maskedSnippet());
-	}
-
-	private static String truncate(String value, int max) {
-		return value == null || value.length() <= max ? value : value.substring(0, max);
 	}
 
 	/** The evidence log, newest first (COMPLIANCE_MANAGE). */
@@ -218,18 +196,22 @@ public class EvidenceService implements ComplianceDecisions {
 		List<EvidenceView> items = jdbc.sql("select * from cmp_evidence" + where
 				+ " order by occurred_at desc, id desc limit ? offset ?")
 			.params(pageParams)
-			.query((rs, n) -> new EvidenceView(rs.getLong("id"),
-					rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-					(Long) rs.getObject("sender_employee_id", Long.class), rs.getString("sender_label"),
-					Channel.valueOf(rs.getString("channel")), rs.getInt("internal_recipients"),
-					rs.getInt("external_recipients"), split(rs.getString("recipient_domains")),
-					rs.getString("classification"), PolicyAction.valueOf(rs.getString("action")),
-					DecisionOutcome.valueOf(rs.getString("outcome")),
-					JSON.readValue(rs.getString("rules"), new TypeReference<List<RuleRef>>() {
-					}), JSON.readValue(rs.getString("findings"), new TypeReference<List<FindingRef>>() {
-					}), rs.getString("justification"), rs.getString("subject_type"), rs.getString("subject_id")))
+			.query((rs, n) -> view(rs))
 			.list();
 		return new PageResult<>(items, p, s, total);
+	}
+
+	static EvidenceView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new EvidenceView(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+				rs.getObject("sender_employee_id", Long.class), rs.getString("sender_label"),
+				Channel.valueOf(rs.getString("channel")), rs.getInt("internal_recipients"),
+				rs.getInt("external_recipients"), split(rs.getString("recipient_domains")),
+				rs.getString("classification"), PolicyAction.valueOf(rs.getString("action")),
+				DecisionOutcome.valueOf(rs.getString("outcome")),
+				JSON.readValue(rs.getString("rules"), new TypeReference<List<RuleRef>>() {
+				}), JSON.readValue(rs.getString("findings"), new TypeReference<List<FindingRef>>() {
+				}), rs.getString("justification"), rs.getString("subject_type"), rs.getString("subject_id"),
+				rs.getObject("review_of", Long.class), rs.getString("reviewer_label"));
 	}
 
 	private static List<String> split(String text) {
