@@ -389,6 +389,40 @@ class ArchiveAccessIT {
 	}
 
 	@Test
+	void disposedContentLeavesTheIndex() throws IOException {
+		String word = "disposedword" + support.run.replaceAll("[^a-z]", "q");
+		long expired = record(RecordKind.CHAT_MESSAGE, person, Classification.INTERNAL,
+				Instant.parse("2001-02-03T04:05:06Z"), "过期聊天 " + support.run, "过期内容 " + word);
+		indexed(expired);
+		assertThat(documentsWith(word)).isOne();
+
+		var run = api.post(Personas.COMMUNICATION_OFFICER, "/api/v1/archive/disposals").body(Map.of("reason", "测试销毁"))
+			.retrieve().toEntity(Map.class);
+		assertThat(run.getStatusCode().is2xxSuccessful()).as("%s", run.getBody()).isTrue();
+		Long certificate = jdbc.queryForObject("""
+				select a.certificate_entry_id from arc_disposed_entry d join arc_disposal a on a.id = d.disposal_id
+				where d.entry_id = ?""", Long.class, expired);
+		indexed(certificate);
+
+		assertThat(documentsWith(word)).isZero();
+		assertThat(documentsWith("过期")).as("summary still indexed").isPositive();
+		try (var directory = FSDirectory.open(index.directory()); var reader = DirectoryReader.open(directory)) {
+			assertThat(MultiTerms.getTerms(reader, "text").iterator().seekExact(new BytesRef(word))).isFalse();
+		}
+		// still found by what the chain keeps (its summary; 过期 alone segments as 过|期), no longer by its content
+		long id = approvedRequest(Personas.COMMUNICATION_OFFICER, Personas.AUDITOR, scope(person));
+		assertThat(hitIds(search(id, "q=过期"))).containsExactly(expired);
+		assertThat(hitIds(search(id, "q=" + word))).isEmpty();
+	}
+
+	long documentsWith(String word) throws IOException {
+		try (var directory = FSDirectory.open(index.directory()); var reader = DirectoryReader.open(directory)) {
+			return new org.apache.lucene.search.IndexSearcher(reader)
+				.count(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term("text", word)));
+		}
+	}
+
+	@Test
 	void theIndexCatchesUpFromItsWatermark() {
 		long before = index.watermark();
 		long id = record(RecordKind.MAIL, person, Classification.INTERNAL, Instant.now(), "水位 " + support.run, "水位");

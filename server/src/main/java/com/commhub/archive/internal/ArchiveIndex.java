@@ -31,6 +31,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -53,6 +54,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import com.commhub.archive.RecordKind;
 import com.commhub.shared.Classification;
 
 /**
@@ -66,7 +68,8 @@ import com.commhub.shared.Classification;
  * <p>
  * Confidential entries (机密, 绝密) are indexed with their summary, parties and metadata only: their plain content
  * never reaches the index files. {@link ArchiveSearch} matches it at query time, decrypting the candidates within the
- * approved scope and segmenting them with {@link #words the same analyzer}.
+ * approved scope and segmenting them with {@link #words the same analyzer}. When a disposal certificate reaches the
+ * index, the entries it certifies are indexed again without their (now removed) content.
  */
 @Component
 public class ArchiveIndex implements DisposableBean {
@@ -81,6 +84,7 @@ public class ArchiveIndex implements DisposableBean {
 	static final String LEVEL = "level";
 	static final String CONFIDENTIAL = "confidential";
 	static final String TEXT = "text";
+	private static final String DISPOSAL_CERTIFICATE = RecordKind.DISPOSAL_CERTIFICATE.name();
 
 	private static final Logger log = LoggerFactory.getLogger(ArchiveIndex.class);
 
@@ -104,8 +108,11 @@ public class ArchiveIndex implements DisposableBean {
 		try {
 			Files.createDirectories(path);
 			this.directory = FSDirectory.open(path);
-			this.writer = new IndexWriter(this.directory,
-					new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+			// forceMergeDeletes after a disposal rewrites every segment holding a replaced document, however few
+			TieredMergePolicy merges = new TieredMergePolicy();
+			merges.setForceMergeDeletesPctAllowed(0);
+			this.writer = new IndexWriter(this.directory, new IndexWriterConfig(analyzer).setMergePolicy(merges)
+				.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
 			this.watermark = storedWatermark();
 			this.searchers = new SearcherManager(writer, null);
 		}
@@ -148,50 +155,41 @@ public class ArchiveIndex implements DisposableBean {
 		return total;
 	}
 
+	private record Row(long position, long id, String kind, String parties, String classification, Instant occurredAt,
+			String summary, byte[] content, String keyId) {
+	}
+
+	private static final String ROW_COLUMNS = """
+			e.position, e.id, e.kind, e.parties, e.classification, e.occurred_at, e.summary, e.content, e.content_key_id""";
+
+	private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7), rs.getBytes(8), rs.getString(9));
+	}
+
 	private int indexBatch() {
-		record Row(long position, long id, String kind, String parties, String classification, Instant occurredAt,
-				String summary, byte[] content, String keyId) {
-		}
-		List<Row> rows = jdbc.query("""
-				select position, id, kind, parties, classification, occurred_at, summary, content, content_key_id
-				from arc_entry where position > ? order by position limit ?""",
-				(rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-						rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7), rs.getBytes(8),
-						rs.getString(9)),
-				watermark, batchSize);
+		List<Row> rows = jdbc.query("select " + ROW_COLUMNS + " from arc_entry e where e.position > ? order by e.position limit ?",
+				ArchiveIndex::row, watermark, batchSize);
 		if (rows.isEmpty()) {
 			return 0;
 		}
 		try {
+			boolean disposals = false;
 			for (Row row : rows) {
-				Classification level = Classification.valueOf(row.classification());
-				ArchiveEntries.Parties parties = ArchiveEntries.parties(row.parties());
-				List<String> partyStrings = new ArrayList<>();
-				if (parties.sender() != null) {
-					partyStrings.add(parties.sender());
+				add(row);
+				if (DISPOSAL_CERTIFICATE.equals(row.kind())) {
+					// the certified entries' content is gone from the database: take it out of the index as well
+					for (Row disposed : jdbc.query("select " + ROW_COLUMNS + " from arc_disposal a"
+							+ " join arc_disposed_entry d on d.disposal_id = a.id join arc_entry e on e.id = d.entry_id"
+							+ " where a.certificate_entry_id = ?", ArchiveIndex::row, row.id())) {
+						add(disposed);
+						disposals = true;
+					}
 				}
-				partyStrings.addAll(parties.recipients());
-				partyStrings.addAll(parties.organisations());
-				// the threat-model decision: confidential content stays out of the index files
-				String content = level.confidential() || row.content() == null || row.keyId() != null ? null
-						: new String(row.content(), StandardCharsets.UTF_8);
-				Document doc = new Document();
-				doc.add(new StringField(KEY, Long.toString(row.id()), Field.Store.NO));
-				doc.add(new StoredField(ID, row.id()));
-				doc.add(new NumericDocValuesField(ID, row.id()));
-				long occurred = row.occurredAt().toEpochMilli();
-				doc.add(new LongPoint(OCCURRED, occurred));
-				doc.add(new NumericDocValuesField(OCCURRED, occurred));
-				doc.add(new StringField(KIND, row.kind(), Field.Store.NO));
-				doc.add(new StringField(CLASSIFICATION, level.name(), Field.Store.NO));
-				doc.add(new IntPoint(LEVEL, level.ordinal()));
-				doc.add(new StringField(CONFIDENTIAL, Boolean.toString(level.confidential()), Field.Store.YES));
-				Set<String> keys = new LinkedHashSet<>();
-				partyStrings.forEach(p -> keys.addAll(PartyKeys.of(p)));
-				keys.forEach(k -> doc.add(new StringField(PARTY, k, Field.Store.NO)));
-				doc.add(new TextField(TEXT, ArchiveEntries.searchableText(row.summary(), partyStrings, content),
-						Field.Store.NO));
-				writer.updateDocument(new Term(KEY, Long.toString(row.id())), doc);
+			}
+			if (disposals) {
+				// rewrite the segments that still hold the replaced documents, so their words leave the files
+				writer.forceMergeDeletes();
 			}
 			long last = rows.getLast().position();
 			writer.setLiveCommitData(Map.of(WATERMARK, Long.toString(last)).entrySet());
@@ -203,6 +201,37 @@ public class ArchiveIndex implements DisposableBean {
 			throw new UncheckedIOException("archive index in " + path, ex);
 		}
 		return rows.size();
+	}
+
+	/** Adds or replaces the entry's document. */
+	private void add(Row row) throws IOException {
+		Classification level = Classification.valueOf(row.classification());
+		ArchiveEntries.Parties parties = ArchiveEntries.parties(row.parties());
+		List<String> partyStrings = new ArrayList<>();
+		if (parties.sender() != null) {
+			partyStrings.add(parties.sender());
+		}
+		partyStrings.addAll(parties.recipients());
+		partyStrings.addAll(parties.organisations());
+		// the threat-model decision: confidential content stays out of the index files
+		String content = level.confidential() || row.content() == null || row.keyId() != null ? null
+				: new String(row.content(), StandardCharsets.UTF_8);
+		Document doc = new Document();
+		doc.add(new StringField(KEY, Long.toString(row.id()), Field.Store.NO));
+		doc.add(new StoredField(ID, row.id()));
+		doc.add(new NumericDocValuesField(ID, row.id()));
+		long occurred = row.occurredAt().toEpochMilli();
+		doc.add(new LongPoint(OCCURRED, occurred));
+		doc.add(new NumericDocValuesField(OCCURRED, occurred));
+		doc.add(new StringField(KIND, row.kind(), Field.Store.NO));
+		doc.add(new StringField(CLASSIFICATION, level.name(), Field.Store.NO));
+		doc.add(new IntPoint(LEVEL, level.ordinal()));
+		doc.add(new StringField(CONFIDENTIAL, Boolean.toString(level.confidential()), Field.Store.YES));
+		Set<String> keys = new LinkedHashSet<>();
+		partyStrings.forEach(p -> keys.addAll(PartyKeys.of(p)));
+		keys.forEach(k -> doc.add(new StringField(PARTY, k, Field.Store.NO)));
+		doc.add(new TextField(TEXT, ArchiveEntries.searchableText(row.summary(), partyStrings, content), Field.Store.NO));
+		writer.updateDocument(new Term(KEY, Long.toString(row.id())), doc);
 	}
 
 	private long storedWatermark() throws IOException {

@@ -120,7 +120,7 @@ public class ArchiveSearch {
 							+ items.stream().map(i -> String.valueOf(i.entryId())).collect(Collectors.joining(","))
 							+ "]}");
 			return new ArchiveSearchResult(new PageResult<>(items, pageNumber, PAGE_SIZE, hits.size()),
-					List.copyOf(words), matches.capped());
+					matches.terms(), matches.capped());
 		});
 	}
 
@@ -149,7 +149,41 @@ public class ArchiveSearch {
 		return matching(AccessRequests.scope(request), filter).hits().stream().map(ArchiveIndex.Hit::id).toList();
 	}
 
-	private record Matches(List<ArchiveIndex.Hit> hits, Set<String> words, boolean capped) {
+	private record Matches(List<ArchiveIndex.Hit> hits, Set<String> words, List<String> terms, boolean capped) {
+	}
+
+	/**
+	 * One whitespace-separated piece of the query. The segmenter may cut a lone word differently than the same word
+	 * inside a sentence (过期 alone gives 过|期, in 过期聊天 it gives 过期), so a piece matches when the text holds
+	 * it as one word or holds all of its parts.
+	 */
+	record QueryWord(String whole, List<String> parts) {
+
+		boolean matches(Set<String> textWords) {
+			return textWords.contains(whole) || textWords.containsAll(parts);
+		}
+
+		Query query() {
+			if (parts.size() == 1 && parts.getFirst().equals(whole)) {
+				return ArchiveIndex.term(ArchiveIndex.TEXT, whole);
+			}
+			BooleanQuery.Builder all = new BooleanQuery.Builder();
+			parts.forEach(p -> all.add(ArchiveIndex.term(ArchiveIndex.TEXT, p), Occur.MUST));
+			return new BooleanQuery.Builder().add(ArchiveIndex.term(ArchiveIndex.TEXT, whole), Occur.SHOULD)
+				.add(all.build(), Occur.SHOULD)
+				.build();
+		}
+	}
+
+	List<QueryWord> queryWords(String q) {
+		List<QueryWord> words = new ArrayList<>();
+		for (String piece : q.trim().split("\\s+")) {
+			List<String> parts = index.words(piece);
+			if (!parts.isEmpty()) {
+				words.add(new QueryWord(piece.toLowerCase(java.util.Locale.ROOT), parts));
+			}
+		}
+		return words;
 	}
 
 	/**
@@ -159,15 +193,22 @@ public class ArchiveSearch {
 	private Matches matching(AccessScope scope, Filter filter) {
 		Query filterQuery = filterQuery(scope, filter);
 		if (filter.q() == null) {
-			return new Matches(index.find(filterQuery, MAX_HITS), Set.of(), false);
+			return new Matches(index.find(filterQuery, MAX_HITS), Set.of(), List.of(), false);
 		}
-		Set<String> words = new LinkedHashSet<>(index.words(filter.q()));
-		if (words.isEmpty()) {
-			return new Matches(List.of(), words, false);
+		List<QueryWord> query = queryWords(filter.q());
+		Set<String> words = new LinkedHashSet<>();
+		List<String> terms = new ArrayList<>();
+		for (QueryWord word : query) {
+			words.add(word.whole());
+			words.addAll(word.parts());
+			terms.add(word.parts().size() == 1 ? word.parts().getFirst() : word.whole());
+		}
+		if (query.isEmpty()) {
+			return new Matches(List.of(), words, terms, false);
 		}
 		BooleanQuery.Builder open = new BooleanQuery.Builder().add(filterQuery, Occur.FILTER)
 			.add(ArchiveIndex.term(ArchiveIndex.CONFIDENTIAL, "false"), Occur.FILTER);
-		words.forEach(w -> open.add(ArchiveIndex.term(ArchiveIndex.TEXT, w), Occur.MUST));
+		query.forEach(w -> open.add(w.query(), Occur.MUST));
 		List<ArchiveIndex.Hit> hits = new ArrayList<>(index.find(open.build(), MAX_HITS));
 		Query confidential = new BooleanQuery.Builder().add(filterQuery, Occur.FILTER)
 			.add(ArchiveIndex.term(ArchiveIndex.CONFIDENTIAL, "true"), Occur.FILTER)
@@ -175,20 +216,21 @@ public class ArchiveSearch {
 		List<ArchiveIndex.Hit> candidates = index.find(confidential, confidentialScanLimit + 1);
 		boolean capped = candidates.size() > confidentialScanLimit;
 		for (ArchiveIndex.Hit candidate : candidates.subList(0, Math.min(candidates.size(), confidentialScanLimit))) {
-			if (confidentialMatches(candidate.id(), words)) {
+			if (confidentialMatches(candidate.id(), query)) {
 				hits.add(candidate);
 			}
 		}
 		hits.sort(Comparator.comparingLong(ArchiveIndex.Hit::occurred).thenComparingLong(ArchiveIndex.Hit::id).reversed());
-		return new Matches(hits, words, capped);
+		return new Matches(hits, words, terms, capped);
 	}
 
 	/** Confidential content is matched here, decrypted in memory, never from the index (see {@link ArchiveIndex}). */
-	private boolean confidentialMatches(long id, Set<String> words) {
+	private boolean confidentialMatches(long id, List<QueryWord> query) {
 		ArchiveEntries.Entry entry = entries.find(id).orElseThrow();
 		String text = ArchiveEntries.searchableText(entry.summary(), entry.parties(),
 				entry.hasContent() ? entries.contentText(id) : null);
-		return new HashSet<>(index.words(text)).containsAll(words);
+		Set<String> textWords = new HashSet<>(index.words(text));
+		return query.stream().allMatch(w -> w.matches(textWords));
 	}
 
 	private static Query filterQuery(AccessScope scope, Filter filter) {
