@@ -334,6 +334,8 @@ public final class ExportVerifier {
 				checkpoints.computeIfAbsent(checkpoint.position(), p -> new ArrayList<>()).add(checkpoint);
 			}
 			long expected = from;
+			long linkedUpTo = from - 1;
+			long signedUpTo = from - 1;
 			boolean signedEnd = false;
 			Set<Long> referenced = new HashSet<>();
 			for (Object item : list(chain.get("segment"), "segment")) {
@@ -347,6 +349,7 @@ public final class ExportVerifier {
 				byte[] listedLeaf = optionalHex(link, "leaf_hash");
 				RecordCheck record = records.get(position);
 				byte[] leaf = listedLeaf;
+				boolean recordChanged = false;
 				if (link.get("record") != null) {
 					String file = string(link, "record");
 					if (record == null || !record.file().equals(file)) {
@@ -358,6 +361,7 @@ public final class ExportVerifier {
 						if (record.leaf() != null) {
 							leaf = record.leaf();
 							if (listedLeaf != null && !MessageDigest.isEqual(listedLeaf, record.leaf())) {
+								recordChanged = true;
 								fail(file, Problem.RECORD_CHANGED, "its hashed fields hash to "
 										+ CanonicalEncoding.hex(record.leaf()) + ", the chain proof has "
 										+ CanonicalEncoding.hex(listedLeaf) + " at " + where);
@@ -374,12 +378,25 @@ public final class ExportVerifier {
 					return;
 				}
 				byte[] hash = CanonicalEncoding.link(leaf, prev);
-				if (record != null && record.entryHash() != null && record.leaf() != null
-						&& !MessageDigest.isEqual(hash, record.entryHash())) {
-					fail(where, Problem.CHAIN_BROKEN, "following the segment from prev_hash gives "
-							+ CanonicalEncoding.hex(hash) + " here, but " + record.file() + " was sealed with "
-							+ CanonicalEncoding.hex(record.entryHash()) + ": a leaf hash or prev_hash between position "
-							+ from + " and " + position + " was changed");
+				if (record != null && record.entryHash() != null && record.leaf() != null) {
+					if (MessageDigest.isEqual(hash, record.entryHash())) {
+						linkedUpTo = position;
+					}
+					else {
+						if (!recordChanged) {
+							fail(where, Problem.CHAIN_BROKEN, "following the segment from prev_hash gives "
+									+ CanonicalEncoding.hex(hash) + " here, but " + record.file() + " was sealed with "
+									+ CanonicalEncoding.hex(record.entryHash()) + ": this record's hashed fields or "
+									+ (linkedUpTo + 1 == position ? "the prev_hash before it"
+											: "a leaf hash between positions " + (linkedUpTo + 1) + " and "
+													+ (position - 1) + " (or the prev_hash before them)")
+									+ " were changed");
+						}
+						// go on from the record's own entry hash, so that later breaks are located on their own
+						// (the package has failed already)
+						hash = record.entryHash();
+						linkedUpTo = position;
+					}
 				}
 				for (Checkpoint checkpoint : checkpoints.getOrDefault(position, List.of())) {
 					checkpointsChecked++;
@@ -393,10 +410,11 @@ public final class ExportVerifier {
 						fail(where, Problem.CHAIN_BROKEN, "following the segment from prev_hash gives "
 								+ CanonicalEncoding.hex(hash) + " here, but the checkpoint signs "
 								+ CanonicalEncoding.hex(checkpoint.entryHash()) + ": a record or leaf hash between "
-								+ "position " + from + " and " + position + " was changed");
+								+ "positions " + (signedUpTo + 1) + " and " + position + " was changed");
 					}
-					else if (signed && position == to) {
-						signedEnd = true;
+					else if (signed) {
+						signedUpTo = position;
+						signedEnd |= position == to;
 					}
 				}
 				prev = hash;

@@ -49,6 +49,7 @@ import com.commhub.shared.BusinessRuleException;
 import com.commhub.shared.Classification;
 import com.commhub.shared.NotFoundException;
 import com.commhub.verifier.CanonicalEncoding;
+import com.commhub.verifier.EntryRow;
 import com.commhub.verifier.ExportFormat;
 import com.commhub.verifier.ExportVerificationResult;
 import com.commhub.verifier.ExportVerificationResult.Problem;
@@ -250,6 +251,14 @@ class ArchiveExportIT {
 		assertThat(result.has(Problem.PACKAGE_SIGNATURE_INVALID, ExportFormat.MANIFEST_SIGNATURE)).isTrue();
 		assertThat(result.has(Problem.FILE_CHANGED, mailFile)).isFalse();
 
+		// a changed record with every hash the package itself holds recomputed: only the signed checkpoint is left
+		long end = ExportVerifier.verify(zip, keys.publicKey()).segmentTo();
+		Path rewritten = rewriteWithAllHashes(zip, announcement, "公告 " + run, "公告 " + run + "（已改）");
+		result = ExportVerifier.verify(rewritten, keys.publicKey());
+		assertThat(result.has(Problem.CHAIN_BROKEN, "position " + end)).as(result.summary()).isTrue();
+		assertThat(result.failures()).extracting(ExportVerificationResult.Failure::problem)
+			.containsOnly(Problem.CHAIN_BROKEN, Problem.CHECKPOINT_MISSING, Problem.PACKAGE_SIGNATURE_INVALID);
+
 		// a changed leaf hash of an entry that is not exported
 		long skippedPosition = position(skipped);
 		Path leafChanged = rewrite(zip, "leaf", (name, bytes) -> name.equals(ExportFormat.MANIFEST)
@@ -263,7 +272,6 @@ class ArchiveExportIT {
 		Path forged = rewrite(zip, "signature", (name, bytes) -> name.equals(ExportFormat.MANIFEST)
 				? replaceSignatures(bytes) : bytes);
 		result = ExportVerifier.verify(forged, keys.publicKey());
-		long end = ExportVerifier.verify(zip, keys.publicKey()).segmentTo();
 		assertThat(result.has(Problem.CHECKPOINT_SIGNATURE_INVALID, "position " + end)).as(result.summary()).isTrue();
 		assertThat(result.has(Problem.CHECKPOINT_MISSING, "position " + end)).isTrue();
 
@@ -356,6 +364,45 @@ class ArchiveExportIT {
 		return rewrite(zip, "rehashed", (name, bytes) -> name.equals(file) ? changed
 				: name.equals(ExportFormat.MANIFEST) ? replaceOnce(bytes, "\"sha256\": \"" + oldHash + "\", \"bytes\": "
 						+ original.length, "\"sha256\": \"" + newHash + "\", \"bytes\": " + changed.length) : bytes);
+	}
+
+	/**
+	 * Changes an exported record's summary and replaces its leaf and entry hash wherever the package holds them, and
+	 * the record file's SHA-256: everything an attacker without the signing key can do.
+	 */
+	private Path rewriteWithAllHashes(Path zip, long id, String from, String to) throws IOException {
+		EntryRow row = jdbc.queryForObject("select " + EntryRow.COLUMNS + " from arc_entry where id = ?",
+				(rs, n) -> EntryRow.read(rs), id);
+		EntryRow changed = new EntryRow(row.id(), row.position(), row.kind(), row.subjectType(), row.subjectId(),
+				row.parties(), row.classification(), row.occurredAt(), row.summary().replace(from, to), row.content(),
+				row.contentKeyId(), row.contentSha256(), row.attachmentHashes(), row.related(), row.prevHash(),
+				row.entryHash());
+		String oldLeaf = CanonicalEncoding.hex(CanonicalEncoding.leafHash(row, row.position()));
+		String newLeaf = CanonicalEncoding.hex(CanonicalEncoding.leafHash(changed, row.position()));
+		String oldEntry = CanonicalEncoding.hex(row.entryHash());
+		String newEntry = CanonicalEncoding.hex(CanonicalEncoding.entryHash(changed, row.position(), row.prevHash()));
+		String file = ExportFormat.recordFile(row.position());
+		byte[] original = read(zip).get(file);
+		byte[] record = replaceAll(replaceOnce(original, from, to), Map.of(oldLeaf, newLeaf, oldEntry, newEntry));
+		// in the manifest: the leaf hashes and the record list's entry hash, not the signed checkpoint's
+		Map<String, String> replacements = new LinkedHashMap<>();
+		replacements.put(oldLeaf, newLeaf);
+		replacements.put(oldEntry + "\", \"attachments\"", newEntry + "\", \"attachments\"");
+		replacements.put("\"sha256\": \"" + CanonicalEncoding.hex(CanonicalEncoding.sha256(original)) + "\", \"bytes\": "
+				+ original.length, "\"sha256\": \"" + CanonicalEncoding.hex(CanonicalEncoding.sha256(record))
+						+ "\", \"bytes\": " + record.length);
+		return rewrite(zip, "all-hashes", (name, bytes) -> name.equals(file) ? record
+				: name.equals(ExportFormat.MANIFEST) ? replaceAll(bytes, replacements) : bytes);
+	}
+
+	private static byte[] replaceAll(byte[] bytes, Map<String, String> replacements) {
+		String text = new String(bytes, StandardCharsets.UTF_8);
+		for (Map.Entry<String, String> replacement : replacements.entrySet()) {
+			if (text.contains(replacement.getKey())) {
+				text = text.replace(replacement.getKey(), replacement.getValue());
+			}
+		}
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static byte[] replaceOnce(byte[] bytes, String from, String to) {
