@@ -123,6 +123,7 @@ class AccessControlMatrixIT {
 		rows.add(row("POST", "/api/v1/archive/access-requests/{id}/reject", accessRequest + "/reject", accessApprovers));
 		rows.add(row("POST", "/api/v1/archive/access-requests/{id}/withdraw", accessRequest + "/withdraw", accessRequesters));
 		rows.add(row("GET", "/api/v1/archive/access-requests/{id}/search", accessRequest + "/search?q=x", accessRequesters));
+		rows.add(row("GET", "/api/v1/archive/access-requests/{id}/export", accessRequest + "/export", accessRequesters));
 		rows.add(row("GET", "/api/v1/archive/access-requests/{id}/entries/{entryId}", accessRequest + "/entries/" + NOBODY_ID, accessRequesters));
 		// compliance
 		Set<String> complianceManagers = Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER);

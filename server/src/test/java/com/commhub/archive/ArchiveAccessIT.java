@@ -423,6 +423,56 @@ class ArchiveAccessIT {
 	}
 
 	@Test
+	void exportsTheScopeOrTheHitsAsAPackageAndRecordsIt() throws IOException {
+		Instant now = Instant.now();
+		long contract = record(RecordKind.MAIL, person, Classification.INTERNAL, now, "导出一 " + support.run, "合同甲");
+		long secret = record(RecordKind.MAIL, person, Classification.CONFIDENTIAL, now, "导出二 " + support.run,
+				"机密合同乙");
+		long budget = record(RecordKind.CHAT_MESSAGE, person, Classification.INTERNAL, now, "导出三 " + support.run,
+				"预算");
+		long foreign = record(RecordKind.MAIL, outsider, Classification.INTERNAL, now, "导出四 " + support.run, "合同丙");
+		indexed(contract, secret, budget, foreign);
+		long pending = ((Number) request(Personas.COMMUNICATION_OFFICER, scope(person)).get("id")).longValue();
+		assertThat(status(Personas.COMMUNICATION_OFFICER, BASE + "/{id}/export", pending)).isEqualTo(404);
+		long id = approvedRequest(Personas.COMMUNICATION_OFFICER, Personas.AUDITOR, scope(person));
+		assertThat(status(Personas.AUDITOR, BASE + "/{id}/export", id)).isEqualTo(404);
+
+		var hits = api.get(Personas.COMMUNICATION_OFFICER, BASE + "/{id}/export?q=合同", id).retrieve()
+			.toEntity(byte[].class);
+		assertThat(hits.getStatusCode().value()).isEqualTo(200);
+		assertThat(hits.getHeaders().getContentType().toString()).isEqualTo("application/zip");
+		String manifest = zipEntry(hits.getBody(), "manifest.json");
+		assertThat(manifest).contains("{\"id\": " + contract + ",").contains("{\"id\": " + secret + ",")
+			.doesNotContain("{\"id\": " + budget + ",").doesNotContain("{\"id\": " + foreign + ",");
+		assertThat(jdbc.queryForObject("""
+				select detail from arc_access_event e join arc_entry a on a.id = e.archive_entry_id
+				where e.request_id = ? and e.action = 'EXPORT' and a.kind = 'ACCESS_RECORD' order by e.id desc limit 1""",
+				String.class, id)).contains("\"q\":\"合同\"").contains(String.valueOf(secret));
+
+		var all = api.get(Personas.COMMUNICATION_OFFICER, BASE + "/{id}/export", id).retrieve().toEntity(byte[].class);
+		assertThat(zipEntry(all.getBody(), "manifest.json")).contains("{\"id\": " + budget + ",")
+			.doesNotContain("{\"id\": " + foreign + ",");
+
+		var nothing = api.get(Personas.COMMUNICATION_OFFICER, BASE + "/{id}/export?q=没有这个词语", id).retrieve()
+			.toEntity(Map.class);
+		assertThat(nothing.getStatusCode().value()).isEqualTo(400);
+		assertThat(nothing.getBody().toString()).contains("field=q");
+		assertThat(jdbc.queryForObject("select count(*) from arc_access_event where request_id = ? and action = 'EXPORT'",
+				Long.class, id)).isEqualTo(2);
+	}
+
+	static String zipEntry(byte[] zip, String name) throws IOException {
+		try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+			for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				if (entry.getName().equals(name)) {
+					return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+				}
+			}
+		}
+		throw new AssertionError(name + " not in the package");
+	}
+
+	@Test
 	void theIndexCatchesUpFromItsWatermark() {
 		long before = index.watermark();
 		long id = record(RecordKind.MAIL, person, Classification.INTERNAL, Instant.now(), "水位 " + support.run, "水位");

@@ -120,6 +120,16 @@ class ArchiveAccessWebIT {
 			.isEqualTo(before + 2); // the search and the view; input that cannot be read reads nothing
 		assertThat(officer.get("/archive/access/" + id + "/entries/999999999").statusCode()).isEqualTo(404);
 
+		// the export button: the current search's hits as a ZIP; nothing to export is named next to the words
+		var zip = officer.get("/archive/access/" + id + "/export?q=%E5%90%88%E5%90%8C");
+		assertThat(zip.statusCode()).isEqualTo(200);
+		assertThat(zip.headers().firstValue("Content-Type")).hasValue("application/zip");
+		assertThat(zip.body()).startsWith("PK");
+		assertThat(search.body()).contains("id=\"search-export\"");
+		var nothing = officer.get("/archive/access/" + id + "/export?q=nothingmatcheshere");
+		assertThat(nothing.statusCode()).isEqualTo(200);
+		assertThat(nothing.body()).containsPattern("id=\"q-error\">[^<]+<");
+
 		// English
 		assertThat(officer.get("/archive/access/" + id + "?lang=en").body()).contains("Access request #" + id)
 			.contains("Approved");

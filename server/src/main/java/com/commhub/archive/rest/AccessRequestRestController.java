@@ -1,7 +1,11 @@
 package com.commhub.archive.rest;
 
+import java.io.IOException;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +21,7 @@ import com.commhub.archive.ArchiveRecordView;
 import com.commhub.archive.ArchiveSearchQuery;
 import com.commhub.archive.ArchiveSearchResult;
 import com.commhub.archive.NewAccessRequest;
+import com.commhub.archive.internal.AccessExports;
 import com.commhub.archive.internal.AccessRequests;
 import com.commhub.archive.internal.ArchiveSearch;
 
@@ -36,10 +41,12 @@ class AccessRequestRestController {
 
 	private final AccessRequests requests;
 	private final ArchiveSearch search;
+	private final AccessExports exports;
 
-	AccessRequestRestController(AccessRequests requests, ArchiveSearch search) {
+	AccessRequestRestController(AccessRequests requests, ArchiveSearch search, AccessExports exports) {
 		this.requests = requests;
 		this.search = search;
+		this.exports = exports;
 	}
 
 	@GetMapping("/access-requests")
@@ -99,6 +106,19 @@ class AccessRequestRestController {
 			@Parameter(description = "PUBLIC, INTERNAL, CONFIDENTIAL, TOP_SECRET") @RequestParam(required = false) String classification,
 			@RequestParam(defaultValue = "0") int page) {
 		return search.search(id, new ArchiveSearchQuery(q, kind, party, from, to, classification), page);
+	}
+
+	@GetMapping("/access-requests/{id}/export")
+	@Operation(summary = "eDiscovery ZIP of every entry in scope, or of the search's hits (recorded as an ACCESS_RECORD)")
+	void export(@PathVariable long id, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String party,
+			@RequestParam(required = false) String classification, HttpServletResponse response) throws IOException {
+		AccessExports.Prepared prepared = exports.prepare(id,
+				new ArchiveSearchQuery(q, kind, party, from, to, classification));
+		response.setContentType("application/zip");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + prepared.fileName() + "\"");
+		exports.write(prepared, response.getOutputStream());
 	}
 
 	@GetMapping("/access-requests/{id}/entries/{entryId}")

@@ -1,8 +1,12 @@
 package com.commhub.archive.web;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -19,6 +23,7 @@ import com.commhub.archive.AccessRequestStatus;
 import com.commhub.archive.AccessRequestView;
 import com.commhub.archive.ArchiveSearchResult;
 import com.commhub.archive.RecordKind;
+import com.commhub.archive.internal.AccessExports;
 import com.commhub.archive.internal.AccessRequests;
 import com.commhub.archive.internal.ArchiveSearch;
 import com.commhub.shared.BusinessRuleException;
@@ -42,11 +47,13 @@ class AccessRequestController {
 
 	private final AccessRequests requests;
 	private final ArchiveSearch search;
+	private final AccessExports exports;
 	private final Clock clock;
 
-	AccessRequestController(AccessRequests requests, ArchiveSearch search, Clock clock) {
+	AccessRequestController(AccessRequests requests, ArchiveSearch search, AccessExports exports, Clock clock) {
 		this.requests = requests;
 		this.search = search;
+		this.exports = exports;
 		this.clock = clock;
 	}
 
@@ -143,20 +150,45 @@ class AccessRequestController {
 	String search(@PathVariable long id, @ModelAttribute("filter") ArchiveSearchFormData filter, BindingResult result,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		AccessRequestView request = search.active(id);
+		try {
+			return searchPage(request, search.search(id, filter.toQuery(), page), model);
+		}
+		catch (BusinessRuleException ex) {
+			return searchPage(request, ex, result, model);
+		}
+	}
+
+	private String searchPage(AccessRequestView request, ArchiveSearchResult found, Model model) {
 		model.addAttribute("request", request);
 		model.addAttribute("kinds", RecordKind.values());
 		model.addAttribute("levels", Classification.values());
-		ArchiveSearchResult found;
-		try {
-			found = search.search(id, filter.toQuery(), page);
-		}
-		catch (BusinessRuleException ex) {
-			result.rejectValue(ex.field() == null ? "q" : ex.field(), ex.messageCode(), ex.arguments(),
-					ex.messageCode());
-			found = new ArchiveSearchResult(new PageResult<>(List.of(), 0, ArchiveSearch.PAGE_SIZE, 0), List.of(), false);
-		}
 		model.addAttribute("result", found);
 		return SEARCH;
+	}
+
+	/** The search page without results, the problem named next to its field. */
+	private String searchPage(AccessRequestView request, BusinessRuleException ex, BindingResult result, Model model) {
+		result.rejectValue(ex.field() == null ? "q" : ex.field(), ex.messageCode(), ex.arguments(), ex.messageCode());
+		return searchPage(request,
+				new ArchiveSearchResult(new PageResult<>(List.of(), 0, ArchiveSearch.PAGE_SIZE, 0), List.of(), false),
+				model);
+	}
+
+	/** The search page's export button: the current filters' hits, or the whole scope when there are none. */
+	@GetMapping("/archive/access/{id}/export")
+	String export(@PathVariable long id, @ModelAttribute("filter") ArchiveSearchFormData filter, BindingResult result,
+			Model model, HttpServletResponse response) throws IOException {
+		AccessExports.Prepared prepared;
+		try {
+			prepared = exports.prepare(id, filter.toQuery());
+		}
+		catch (BusinessRuleException ex) {
+			return searchPage(search.active(id), ex, result, model);
+		}
+		response.setContentType("application/zip");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + prepared.fileName() + "\"");
+		exports.write(prepared, response.getOutputStream());
+		return null;
 	}
 
 	@GetMapping("/archive/access/{id}/entries/{entryId}")
