@@ -75,7 +75,8 @@ class DetectorFuzzTest {
 			assertThat(finding.end()).as("%s in %s", finding, text).isBetween(finding.start() + 1, text.length());
 			String value = text.substring(finding.start(), finding.end());
 			String normalValue = NormalizedText.of(value).text();
-			if (normalValue.length() >= 2) {
+			// a value that is its first character and asterisks looks like its own mask: nothing is hidden
+			if (normalValue.length() >= 2 && !normalValue.substring(1).chars().allMatch(c -> c == '*')) {
 				assertThat(finding.maskedSnippet()).as("%s", finding)
 					.doesNotContain(value)
 					.doesNotContain(normalValue);
