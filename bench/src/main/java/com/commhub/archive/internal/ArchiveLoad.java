@@ -60,7 +60,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * PostgreSQL (fresh data directory, the server's Flyway migrations):
  * <ol>
  * <li>(a) archive append throughput with sealing on: N workers commit transactions of B entries each through the real
- * {@link ArchiveRecorder} ({@code JdbcArchiveRecorder}: SHA-256, AES-256-GCM for confidential content) while the real
+ * {@link ArchiveRecorder#recordAll} ({@code JdbcArchiveRecorder}: SHA-256, AES-256-GCM for confidential content, one
+ * statement per transaction, like the batched baseline) while the real
  * {@link ArchiveSealer} runs on its schedule (200 ms, batches of 1,000, checkpoints every 1,000 entries);</li>
  * <li>(b) the baseline: the same N workers insert the same rows (content plain, hashes and JSON precomputed) with a
  * batched JDBC insert of B rows per transaction into {@code bench_plain_entry} — the same columns, no trigger,
@@ -105,6 +106,18 @@ public final class ArchiveLoad {
 			insert into bench_plain_entry (kind, subject_type, subject_id, parties, classification, occurred_at,
 			    recorded_at, summary, content, content_key_id, content_nonce, content_sha256, attachment_hashes, related)
 			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	private static final String PLAIN_INSERT_UNNEST = """
+			insert into bench_plain_entry (kind, subject_type, subject_id, parties, classification, occurred_at,
+			    recorded_at, summary, content, content_key_id, content_nonce, content_sha256, attachment_hashes, related)
+			select kind, subject_type, subject_id, parties, classification, occurred_at::timestamptz, r.recorded_at,
+			    summary, content, content_key_id, content_nonce, content_sha256, attachment_hashes, related
+			from (select ?::timestamptz as recorded_at) r,
+			     unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[],
+			            ?::text[], ?::bytea[], ?::bytea[], ?::text[], ?::text[])
+			         with ordinality as e(kind, subject_type, subject_id, parties, classification, occurred_at, summary,
+			            content, content_key_id, content_nonce, content_sha256, attachment_hashes, related, ord)
+			order by e.ord""";
 
 	private final Settings settings;
 	private final HikariDataSource dataSource;
@@ -210,10 +223,13 @@ public final class ArchiveLoad {
 		appendArchive(settings.warmupSeconds());
 		waitUntilSealed(Duration.ofSeconds(60));
 		appendPlain(settings.warmupSeconds());
+		appendPlainOneStatement(settings.warmupSeconds());
 
 		List<Phase> archive = new ArrayList<>();
 		List<Phase> paused = new ArrayList<>();
+		List<Phase> drained = new ArrayList<>();
 		List<Phase> plain = new ArrayList<>();
+		List<Phase> plainOneStatement = new ArrayList<>();
 		for (int round = 1; round <= settings.rounds(); round++) {
 			waitUntilSealed(Duration.ofSeconds(60));
 			Phase a = appendArchive(settings.seconds());
@@ -224,10 +240,16 @@ public final class ArchiveLoad {
 			Phase a0 = appendArchiveSealerPaused(settings.seconds());
 			progress(String.format(Locale.ROOT, "round %d archive, sealer paused: %,.0f entries/s", round, a0.rate()));
 			paused.add(a0);
-			waitUntilSealed(Duration.ofSeconds(60));
+			Phase d = drain(Duration.ofSeconds(60));
+			progress(String.format(Locale.ROOT, "round %d sealer alone: %,d entries in %.1f s, %,.0f entries/s", round,
+					d.sealed(), d.seconds(), d.sealedRate()));
+			drained.add(d);
 			Phase b = appendPlain(settings.seconds());
 			progress(String.format(Locale.ROOT, "round %d plain:   %,.0f rows/s", round, b.rate()));
 			plain.add(b);
+			Phase b1 = appendPlainOneStatement(settings.seconds());
+			progress(String.format(Locale.ROOT, "round %d plain, one statement:   %,.0f rows/s", round, b1.rate()));
+			plainOneStatement.add(b1);
 		}
 		waitUntilSealed(Duration.ofSeconds(60));
 		Lag lag = sustained(settings.lagRate(), settings.lagSeconds());
@@ -240,7 +262,8 @@ public final class ArchiveLoad {
 			verification = Verifier.verify(connection, keys.publicKey());
 		}
 		double verifySeconds = (System.nanoTime() - verifyStart) / 1e9;
-		printSummary(machine, archive, paused, plain, lag, verification, verifySeconds, (System.nanoTime() - started) / 1e9);
+		printSummary(machine, archive, paused, drained, plain, plainOneStatement, lag, verification, verifySeconds,
+				(System.nanoTime() - started) / 1e9);
 	}
 
 	// ---------------------------------------------------------------- (a) and (b): throughput
@@ -265,11 +288,11 @@ public final class ArchiveLoad {
 		long sealedBefore = sealedCount();
 		Phase phase = measure(seconds, (worker, random) -> {
 			int batch = settings.batch();
-			transactions.executeWithoutResult(status -> {
-				for (int i = 0; i < batch; i++) {
-					recorder.record(next(random).entry(subjects.incrementAndGet()));
-				}
-			});
+			List<NewArchiveEntry> entries = new ArrayList<>(batch);
+			for (int i = 0; i < batch; i++) {
+				entries.add(next(random).entry(subjects.incrementAndGet()));
+			}
+			transactions.executeWithoutResult(status -> recorder.recordAll(entries));
 			return batch;
 		});
 		long sealedAfter = sealedCount();
@@ -315,6 +338,41 @@ public final class ArchiveLoad {
 			}
 			return batch;
 		});
+	}
+
+	/**
+	 * Diagnostic baseline (b1): the same plain rows in the recorder's statement shape, one {@code insert … select
+	 * from unnest(…)} per transaction, to separate the statement shape from the archive's own work.
+	 */
+	private Phase appendPlainOneStatement(int seconds) throws Exception {
+		return measure(seconds, (worker, random) -> {
+			int batch = settings.batch();
+			Template[] rows = new Template[batch];
+			long[] subjectIds = new long[batch];
+			for (int i = 0; i < batch; i++) {
+				rows[i] = next(random);
+				subjectIds[i] = subjects.incrementAndGet();
+			}
+			try (Connection connection = dataSource.getConnection()) {
+				connection.setAutoCommit(false);
+				try (PreparedStatement insert = connection.prepareStatement(PLAIN_INSERT_UNNEST)) {
+					Template.bindAll(insert, rows, subjectIds, OffsetDateTime.now(ZoneOffset.UTC));
+					insert.executeUpdate();
+				}
+				connection.commit();
+			}
+			return batch;
+		});
+	}
+
+	/** The sealer alone: how fast it works off the backlog the paused phase left, with nothing else running. */
+	private Phase drain(Duration timeout) throws InterruptedException {
+		long backlog = unsealedCount();
+		long start = System.nanoTime();
+		waitUntilSealed(timeout);
+		double seconds = (System.nanoTime() - start) / 1e9;
+		long left = unsealedCount();
+		return new Phase(0, seconds, backlog - left, left);
 	}
 
 	@FunctionalInterface
@@ -410,16 +468,12 @@ public final class ArchiveLoad {
 						if (wait > 0) {
 							LockSupport.parkNanos(wait);
 						}
-						long[] ids = transactions.execute(status -> {
-							long first = 0;
-							long last = 0;
-							for (int i = 0; i < batch; i++) {
-								ArchiveEntryId id = recorder.record(next(random).entry(subjects.incrementAndGet()));
-								first = i == 0 ? id.value() : first;
-								last = id.value();
-							}
-							return new long[] { first, last };
-						});
+						List<NewArchiveEntry> entries = new ArrayList<>(batch);
+						for (int i = 0; i < batch; i++) {
+							entries.add(next(random).entry(subjects.incrementAndGet()));
+						}
+						List<ArchiveEntryId> recorded = transactions.execute(status -> recorder.recordAll(entries));
+						long[] ids = { recorded.getFirst().value(), recorded.getLast().value() };
 						long committed = System.nanoTime();
 						pending.put(ids[1], committed);
 						minId.accumulateAndGet(ids[0], Math::min);
@@ -479,10 +533,14 @@ public final class ArchiveLoad {
 		}
 	}
 
-	private void printSummary(String machine, List<Phase> archive, List<Phase> paused, List<Phase> plain, Lag lag,
-			VerificationResult verification, double verifySeconds, double totalSeconds) {
+	private void printSummary(String machine, List<Phase> archive, List<Phase> paused, List<Phase> drained,
+			List<Phase> plain, List<Phase> plainOneStatement, Lag lag, VerificationResult verification,
+			double verifySeconds, double totalSeconds) {
 		double a = Phase.rate(archive);
 		double b = Phase.rate(plain);
+		double b1 = Phase.rate(plainOneStatement);
+		double sealerAlone = drained.stream().mapToLong(Phase::sealed).sum()
+				/ drained.stream().mapToDouble(Phase::seconds).sum();
 		double ratio = a / b;
 		long confidential = jdbc.queryForObject(
 				"select count(*) from arc_entry where content_key_id is not null", Long.class);
@@ -491,8 +549,9 @@ public final class ArchiveLoad {
 		out.append("### Archive append and sealing (ArchiveLoad)\n\n");
 		out.append("Machine: ").append(machine).append("\n\n");
 		out.append(String.format(Locale.ROOT,
-				"Settings: %d workers (virtual threads), %d entries per transaction, warm-up %d s, %d rounds of %d s "
-						+ "per side (archive, archive with the sealer paused, and plain alternate); lag phase %,d entries/s for %d s, %d entries per "
+				"Settings: %d workers (virtual threads), %d entries per transaction (one `ArchiveRecorder.recordAll` "
+						+ "call), warm-up %d s, %d rounds of %d s per side (archive, archive with the sealer paused, "
+						+ "plain batch and plain one-statement alternate); lag phase %,d entries/s for %d s, %d entries per "
 						+ "transaction, %d workers; sealer delay 200 ms, batch 1,000, checkpoint every 1,000 entries.%n%n",
 				settings.workers(), settings.batch(), settings.warmupSeconds(), settings.rounds(), settings.seconds(),
 				settings.lagRate(), settings.lagSeconds(), settings.lagBatch(), settings.lagWorkers()));
@@ -514,9 +573,21 @@ public final class ArchiveLoad {
 					"| (a0) archive append, sealer paused (diagnostic) | %d | %,d | %.1f | %,.0f | %,.0f | %,d |%n",
 					i + 1, p.rows(), p.seconds(), p.rate(), p.sealedRate(), p.backlogAfter()));
 		}
+		for (int i = 0; i < drained.size(); i++) {
+			Phase p = drained.get(i);
+			out.append(String.format(Locale.ROOT,
+					"| (d) sealer alone, working off the (a0) backlog (diagnostic) | %d | – | %.1f | – | %,.0f | %,d |%n",
+					i + 1, p.seconds(), p.sealedRate(), p.backlogAfter()));
+		}
 		for (int i = 0; i < plain.size(); i++) {
 			Phase p = plain.get(i);
 			out.append(String.format(Locale.ROOT, "| (b) plain batched JDBC insert | %d | %,d | %.1f | %,.0f | – | – |%n",
+					i + 1, p.rows(), p.seconds(), p.rate()));
+		}
+		for (int i = 0; i < plainOneStatement.size(); i++) {
+			Phase p = plainOneStatement.get(i);
+			out.append(String.format(Locale.ROOT,
+					"| (b1) plain insert, one unnest statement (diagnostic) | %d | %,d | %.1f | %,.0f | – | – |%n",
 					i + 1, p.rows(), p.seconds(), p.rate()));
 		}
 		out.append('\n');
@@ -526,6 +597,9 @@ public final class ArchiveLoad {
 		out.append(String.format(Locale.ROOT, "| ratio a/b | %.2f |%n", ratio));
 		out.append(String.format(Locale.ROOT, "| (a0) archive append with the sealer paused, entries/s; ratio a0/b | %,.0f; %.2f |%n",
 				Phase.rate(paused), Phase.rate(paused) / b));
+		out.append(String.format(Locale.ROOT, "| (b1) plain one-statement insert, rows/s; ratios a/b1, a0/b1 | %,.0f; %.2f, %.2f |%n",
+				b1, a / b1, Phase.rate(paused) / b1));
+		out.append(String.format(Locale.ROOT, "| (d) sealer alone, entries/s (all rounds) | %,.0f |%n", sealerAlone));
 		out.append(String.format(Locale.ROOT, "| (c) sustained rate: target / achieved entries/s | %,d / %,.0f |%n",
 				lag.targetRate(), lag.achievedRate()));
 		out.append(String.format(Locale.ROOT,
@@ -596,6 +670,37 @@ public final class ArchiveLoad {
 			insert.setBytes(12, contentSha256);
 			insert.setString(13, attachmentsJson);
 			insert.setString(14, relatedJson);
+		}
+
+		static void bindAll(PreparedStatement insert, Template[] rows, long[] subjects, OffsetDateTime recordedAt)
+				throws SQLException {
+			int n = rows.length;
+			String[][] text = new String[10][n];
+			byte[][][] binary = new byte[3][n][];
+			for (int i = 0; i < n; i++) {
+				Template t = rows[i];
+				text[0][i] = t.kind().name();
+				text[1][i] = t.subjectType();
+				text[2][i] = t.subjectType() + "-" + subjects[i];
+				text[3][i] = t.partiesJson();
+				text[4][i] = t.classification().name();
+				text[5][i] = t.occurredAt().toString();
+				text[6][i] = t.summary();
+				binary[0][i] = t.content();
+				binary[2][i] = t.contentSha256();
+				text[8][i] = t.attachmentsJson();
+				text[9][i] = t.relatedJson();
+			}
+			insert.setObject(1, recordedAt);
+			for (int c = 0; c < 7; c++) {
+				insert.setObject(2 + c, text[c]);
+			}
+			insert.setObject(9, binary[0]);
+			insert.setObject(10, text[7]); // content_key_id: all null
+			insert.setObject(11, binary[1]); // content_nonce: all null
+			insert.setObject(12, binary[2]);
+			insert.setObject(13, text[8]);
+			insert.setObject(14, text[9]);
 		}
 
 		private static final String[] WORDS = { "项目", "进度", "会议", "纪要", "客户", "合同", "审批", "预算", "报价",
