@@ -251,6 +251,16 @@ class ArchiveExportIT {
 		assertThat(result.has(Problem.PACKAGE_SIGNATURE_INVALID, ExportFormat.MANIFEST_SIGNATURE)).isTrue();
 		assertThat(result.has(Problem.FILE_CHANGED, mailFile)).isFalse();
 
+		// an extra file, and a package without its signature
+		Map<String, byte[]> extraFiles = read(zip);
+		extraFiles.remove(ExportFormat.MANIFEST_SIGNATURE);
+		extraFiles.put("records/evil.html", "<p>untracked</p>".getBytes(StandardCharsets.UTF_8));
+		Path extra = directory.resolve("extra.zip");
+		write(extra, extraFiles);
+		result = ExportVerifier.verify(extra, keys.publicKey());
+		assertThat(result.has(Problem.FILE_NOT_LISTED, "records/evil.html")).as(result.summary()).isTrue();
+		assertThat(result.has(Problem.PACKAGE_SIGNATURE_INVALID, ExportFormat.MANIFEST_SIGNATURE)).isTrue();
+
 		// a changed record with every hash the package itself holds recomputed: only the signed checkpoint is left
 		long end = ExportVerifier.verify(zip, keys.publicKey()).segmentTo();
 		Path rewritten = rewriteWithAllHashes(zip, announcement, "公告 " + run, "公告 " + run + "（已改）");
@@ -338,19 +348,27 @@ class ArchiveExportIT {
 		return new String(files.get(name), StandardCharsets.UTF_8);
 	}
 
-	/** A copy of the package with each file passed through {@code change} (null drops the file). */
-	private Path rewrite(Path zip, String name, BiFunction<String, byte[], byte[]> change) throws IOException {
-		Path copy = directory.resolve(name + ".zip");
-		try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
-			for (Map.Entry<String, byte[]> file : read(zip).entrySet()) {
-				byte[] bytes = change.apply(file.getKey(), file.getValue());
-				if (bytes != null) {
-					out.putNextEntry(new ZipEntry(file.getKey()));
-					out.write(bytes);
-					out.closeEntry();
-				}
+	private static void write(Path zip, Map<String, byte[]> files) throws IOException {
+		try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+			for (Map.Entry<String, byte[]> file : files.entrySet()) {
+				out.putNextEntry(new ZipEntry(file.getKey()));
+				out.write(file.getValue());
+				out.closeEntry();
 			}
 		}
+	}
+
+	/** A copy of the package with each file passed through {@code change} (null drops the file). */
+	private Path rewrite(Path zip, String name, BiFunction<String, byte[], byte[]> change) throws IOException {
+		Map<String, byte[]> files = new LinkedHashMap<>();
+		for (Map.Entry<String, byte[]> file : read(zip).entrySet()) {
+			byte[] bytes = change.apply(file.getKey(), file.getValue());
+			if (bytes != null) {
+				files.put(file.getKey(), bytes);
+			}
+		}
+		Path copy = directory.resolve(name + ".zip");
+		write(copy, files);
 		return copy;
 	}
 
