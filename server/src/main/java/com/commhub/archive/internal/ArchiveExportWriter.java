@@ -136,7 +136,8 @@ public class ArchiveExportWriter {
 		}
 		for (Map.Entry<Long, Long> entry : positions.entrySet()) {
 			if (entry.getValue() == null) {
-				throw BusinessRuleException.conflict("entryIds", "archive.export.error.unsealed", entry.getKey());
+				throw BusinessRuleException.conflict("entryIds", "archive.export.error.unsealed",
+						Long.toString(entry.getKey()));
 			}
 		}
 		List<Long> byPosition = new ArrayList<>(ids);

@@ -42,7 +42,7 @@ final class ExportHtml {
 
 	String record(ArchiveExportWriter.Written record, EntryRow row, ArchiveExportWriter.Parties parties,
 			List<Map<String, Object>> related, String text, String contentStatus, boolean binary) {
-		StringBuilder out = start(message("archive.export.html.record", record.position()) + " – " + row.summary());
+		StringBuilder out = start(message("archive.export.html.record", Long.toString(record.position())) + " – " + row.summary());
 		out.append("<p><a href=\"../../").append(ExportFormat.INDEX).append("\">")
 			.append(escape(message("archive.export.html.backToIndex"))).append("</a> · <a href=\"record.json\">record.json</a>");
 		if (record.eml()) {
