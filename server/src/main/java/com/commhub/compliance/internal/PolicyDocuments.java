@@ -1,8 +1,10 @@
 package com.commhub.compliance.internal;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 import com.commhub.compliance.internal.PolicyService.PolicyExport;
 import com.commhub.shared.BusinessRuleException;
@@ -88,6 +90,8 @@ public final class PolicyDocuments {
 		.build())
 		.build();
 
+	private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
 	private PolicyDocuments() {
 	}
 
@@ -114,8 +118,8 @@ public final class PolicyDocuments {
 		catch (JacksonException ex) {
 			throw invalid(ex);
 		}
-		catch (RuntimeException ex) {
-			// the YAML engine reports some malformed documents (bad escapes, limits) with its own exceptions
+		catch (YamlEngineException ex) {
+			// should Jackson not wrap one of the YAML engine's own errors (bad escapes, limits), it is still the file's
 			throw BusinessRuleException.invalid("file", "compliance.import.invalid", shorten(ex.getMessage()));
 		}
 		if (export == null || export.policies() == null) {
@@ -139,8 +143,13 @@ public final class PolicyDocuments {
 	static String path(JacksonException ex) {
 		StringBuilder path = new StringBuilder();
 		for (JacksonException.Reference reference : ex.getPath()) {
-			if (reference.getPropertyName() != null) {
-				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			String name = reference.getPropertyName();
+			if (name != null && PLAIN_NAME.matcher(name).matches()) {
+				path.append(path.isEmpty() ? "" : ".").append(name);
+			}
+			else if (name != null) {
+				// a blank or odd key (found by fuzzing: " ") must still be visible in the path
+				path.append("[\"").append(name.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"]");
 			}
 			else if (reference.getIndex() >= 0) {
 				path.append('[').append(reference.getIndex()).append(']');
