@@ -386,6 +386,16 @@ class ArchiveAccessIT {
 				select count(*) from arc_access_event e join arc_entry a on a.id = e.archive_entry_id
 				where e.request_id = ? and e.action = 'VIEW' and e.entry_id = ? and a.kind = 'ACCESS_RECORD'""",
 				Long.class, id, confidential)).isOne();
+
+		// the searches for the secret word are recorded encrypted, so the word does not reach the index that way either
+		Long lastRecord = jdbc.queryForObject("select max(archive_entry_id) from arc_access_event where request_id = ?",
+				Long.class, id);
+		assertThat(jdbc.queryForObject("select classification from arc_entry where id = ?", String.class, lastRecord))
+			.isEqualTo("CONFIDENTIAL");
+		indexed(lastRecord);
+		try (var directory = FSDirectory.open(index.directory()); var reader = DirectoryReader.open(directory)) {
+			assertThat(MultiTerms.getTerms(reader, "text").iterator().seekExact(new BytesRef(secret))).isFalse();
+		}
 	}
 
 	@Test

@@ -23,7 +23,9 @@ import com.commhub.shared.Classification;
 /**
  * The bookkeeping of every read under an access request (ARC-4 "every view is audited"): a row in
  * {@code arc_access_event} and an ACCESS_RECORD entry in the chain, in the read's own transaction, so no search,
- * view or export returns anything without its record.
+ * view or export returns anything without its record. The entries are classified CONFIDENTIAL: the query words of an
+ * investigation may be the very words of confidential content, so they are encrypted at rest and, like all
+ * confidential content, never written to the search index; the summary holds no query text.
  */
 @Component
 public class AccessLog {
@@ -42,14 +44,17 @@ public class AccessLog {
 		this.clock = clock;
 	}
 
-	/** @param detail JSON text: the query and filters, the entry viewed, or what was exported */
+	/**
+	 * @param summary what happened without the query's words (it is not encrypted)
+	 * @param detail JSON text: the query and filters, the entry viewed, or what was exported
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public ArchiveEntryId record(AccessRequestView request, Action action, Long entryId, String summary, String detail) {
 		CommHubUser user = CurrentUser.require();
 		Instant now = clock.instant();
 		ArchiveEntryId recorded = archive.record(NewArchiveEntry.text(RecordKind.ACCESS_RECORD,
 				AccessRequests.SUBJECT_TYPE, String.valueOf(request.id()),
-				new NewArchiveEntry.Parties(AccessRequests.label(user), List.of(), List.of()), Classification.INTERNAL,
+				new NewArchiveEntry.Parties(AccessRequests.label(user), List.of(), List.of()), Classification.CONFIDENTIAL,
 				now, action + " under access request " + request.id() + " (" + request.caseReference() + "): " + summary,
 				detail));
 		jdbc.sql("""

@@ -249,8 +249,7 @@ public class ArchiveSearch {
 	}
 
 	private static String describe(Filter filter, int total) {
-		String q = filter.q() == null ? "" : filter.q();
-		return "q=" + (q.length() > 100 ? q.substring(0, 100) + "…" : q) + " hits=" + total;
+		return (filter.q() == null ? "filters only" : "full text") + ", hits=" + total;
 	}
 
 	private static String string(Instant instant) {
