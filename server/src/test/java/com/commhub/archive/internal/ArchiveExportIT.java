@@ -14,10 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,12 +36,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.commhub.Api;
 import com.commhub.IntegrationTest;
+import com.commhub.Personas;
 import com.commhub.archive.ArchiveAttachmentSource;
 import com.commhub.archive.ArchiveRecorder;
 import com.commhub.archive.NewArchiveEntry;
@@ -86,6 +92,8 @@ class ArchiveExportIT {
 	Clock clock;
 	@Autowired
 	ArchiveExportWriter springWriter;
+	@LocalServerPort
+	int port;
 
 	final String run = UUID.randomUUID().toString().substring(0, 8);
 	final byte[] attachment = ("附件内容 " + run).getBytes(StandardCharsets.UTF_8);
@@ -301,6 +309,38 @@ class ArchiveExportIT {
 		assertThat(Verifier.run(new String[] { "--export", zip.toString(), "--public-key", garbage.toString() },
 				new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream())))
 			.isEqualTo(Verifier.ERROR);
+	}
+
+	@Test
+	void disposedContentIsExportedAsItsHashOnly() throws Exception {
+		// expired (chat: 3 years) and with parties no legal hold of another test names
+		long disposed = record(NewArchiveEntry.text(RecordKind.CHAT_MESSAGE, "chat", "d-" + run,
+				NewArchiveEntry.Parties.of("X" + run + " 过期", "Y" + run), Classification.INTERNAL,
+				Instant.now().minus(Duration.ofDays(365L * 4)), "过期消息 " + run, "已过保留期限的内容 " + run));
+		sealer.sealNow(true);
+		new Api(port).post(Personas.COMMUNICATION_OFFICER, "/api/v1/archive/disposals")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("reason", "export test " + run))
+			.retrieve()
+			.toBodilessEntity();
+		assertThat(jdbc.queryForObject("select content is null from arc_entry where id = ?", Boolean.class, disposed))
+			.isTrue();
+
+		Path zip = directory.resolve("disposed.zip");
+		try (OutputStream out = Files.newOutputStream(zip)) {
+			writer.write(request(disposed, mail), out);
+		}
+		ExportVerificationResult result = ExportVerifier.verify(zip, keys.publicKey());
+		assertThat(result.failures()).isEmpty();
+		assertThat(result.contentNotIncluded()).isEqualTo(1);
+		Map<String, byte[]> files = read(zip);
+		String directory = ExportFormat.recordDirectory(position(disposed));
+		assertThat(text(files, directory + "record.json")).contains("\"content_status\": \"not_available\"")
+			.contains("\"content\": null")
+			.doesNotContain("已过保留期限的内容");
+		assertThat(text(files, directory + "record.html"))
+			.contains(ExportHtml.escape(messages.getMessage("archive.export.content.not_available", null,
+					Locale.SIMPLIFIED_CHINESE)));
 	}
 
 	@Test
