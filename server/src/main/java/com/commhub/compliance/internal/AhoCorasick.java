@@ -10,12 +10,14 @@ import java.util.List;
  * Every character that occurs in a term gets a small code ({@code code}, a 64K table; the most frequent characters
  * get the smallest codes); a character with code 0 occurs in no term, so it sends the automaton straight back to the
  * root — most characters of ordinary text outside the terms cost one table lookup. A node {@code s} is a position in
- * {@code cells}, four ints per node so that one cache line holds what a step reads: {@code base}, {@code check} (the
- * parent), {@code fail} (the failure link) and {@code out} (the nearest node on the failure chain, itself included,
- * that ends a term, or -1). The child of {@code s} for code {@code c} is {@code t = base(s) + c} when
- * {@code check(t) == s}. {@code term}/{@code outLink}, read only when something matched, give the term a node ends and
- * the next such node on its failure chain. Terms must already be normalised ({@link NormalizedText}). Immutable and
- * thread-safe once built.
+ * {@code cells}, two ints per node: {@code base} (stored inverted when a term ends at the node or on its failure
+ * chain) and {@code check} (the parent). The child of {@code s} for code {@code c} is {@code t = base(s) + c} when
+ * {@code check(t) == s}, so a step reads one pair, and the next step reads the same pair's {@code base}; keeping a
+ * node to 8 bytes keeps the frequently visited part of a 100,000-term automaton in the processor's caches.
+ * {@code fail} (the failure link) is read only on a miss, {@code outputs} only when something matched: the term a
+ * node ends (high half, or -1) and the next node on its failure chain that ends one (low half, or -1), in one long so
+ * that a match costs one more memory access. Terms must already be normalised
+ * ({@link NormalizedText}). Immutable and thread-safe once built.
  */
 public final class AhoCorasick {
 
@@ -25,23 +27,18 @@ public final class AhoCorasick {
 		void match(int term, int start, int end);
 	}
 
-	private static final int BASE = 0;
-	private static final int CHECK = 1;
-	private static final int FAIL = 2;
-	private static final int OUT = 3;
-
 	private final char[] code;
 	private final int[] cells;
-	private final int[] term;
-	private final int[] outLink;
+	private final int[] fail;
+	private final long[] outputs;
 	private final int[] termLength;
 	private final int nodes;
 
-	private AhoCorasick(char[] code, int[] cells, int[] term, int[] outLink, int[] termLength, int nodes) {
+	private AhoCorasick(char[] code, int[] cells, int[] fail, long[] outputs, int[] termLength, int nodes) {
 		this.code = code;
 		this.cells = cells;
-		this.term = term;
-		this.outLink = outLink;
+		this.fail = fail;
+		this.outputs = outputs;
 		this.termLength = termLength;
 		this.nodes = nodes;
 	}
@@ -133,9 +130,9 @@ public final class AhoCorasick {
 			previous = word;
 		}
 
-		// 3. place the nodes in the double array breadth first, computing failure and output links as we go
+		// 3. place the nodes in the double array breadth first (base: the first offset where all children fit)
 		int size = Math.max(1024, trieNodes + alphabet + 1);
-		int[] cells = new int[size * 4];
+		int[] cells = new int[size * 2];
 		Arrays.fill(cells, -1);
 		BitSet taken = new BitSet(size);
 		int[] position = new int[trieNodes];
@@ -143,12 +140,11 @@ public final class AhoCorasick {
 		int head = 0;
 		int tail = 0;
 		taken.set(0);
-		position[0] = 0;
-		cells[FAIL] = 0;
 		queue[tail++] = 0;
 		int[] childCodes = new int[alphabet];
 		int searchFrom = 1;
 		int top = 0;
+		int maxBase = 0;
 		while (head < tail) {
 			int trieNode = queue[head++];
 			int s = position[trieNode];
@@ -159,12 +155,10 @@ public final class AhoCorasick {
 				minCode = Math.min(minCode, nodeCode[c]);
 			}
 			if (k == 0) {
-				cells[s * 4 + BASE] = 0;
+				cells[s * 2] = 0;
 				continue;
 			}
-			while (taken.get(searchFrom)) {
-				searchFrom++;
-			}
+			searchFrom = taken.nextClearBit(searchFrom);
 			int base;
 			int p = taken.nextClearBit(Math.max(searchFrom, minCode));
 			while (true) {
@@ -178,63 +172,60 @@ public final class AhoCorasick {
 				}
 				p = taken.nextClearBit(p + 1);
 			}
-			cells[s * 4 + BASE] = base;
+			cells[s * 2] = base;
+			maxBase = Math.max(maxBase, base);
 			for (int c = firstChild[trieNode]; c >= 0; c = nextSibling[c]) {
 				int t = base + nodeCode[c];
 				taken.set(t);
 				top = Math.max(top, t);
-				if ((t + 1) * 4 > cells.length) {
+				if ((t + 1) * 2 > cells.length) {
 					int old = cells.length;
-					cells = Arrays.copyOf(cells, Math.max(old * 2, (t + 1) * 4));
+					cells = Arrays.copyOf(cells, Math.max(old * 2, (t + 1) * 2));
 					Arrays.fill(cells, old, cells.length, -1);
 				}
-				cells[t * 4 + CHECK] = s;
+				cells[t * 2 + 1] = s;
 				position[c] = t;
 				queue[tail++] = c;
 			}
 		}
-		// every base + code lands inside the array, so no step needs a range check
-		int maxBase = 0;
-		for (int i = 0; i < trieNodes; i++) {
-			maxBase = Math.max(maxBase, cells[position[i] * 4 + BASE]);
-		}
+		// every base + code lands inside the array, so no step runs past its end
 		int length = Math.max(top, maxBase + alphabet) + 1;
-		if (length * 4 > cells.length) {
-			int old = cells.length;
-			cells = Arrays.copyOf(cells, length * 4);
+		int old = cells.length;
+		cells = Arrays.copyOf(cells, length * 2);
+		if (length * 2 > old) {
 			Arrays.fill(cells, old, cells.length, -1);
-		}
-		else {
-			cells = Arrays.copyOf(cells, length * 4);
 		}
 		int[] term = new int[length];
 		int[] outLink = new int[length];
+		int[] fail = new int[length];
 		Arrays.fill(term, -1);
 		Arrays.fill(outLink, -1);
 		for (int i = 0; i < trieNodes; i++) {
 			term[position[i]] = ends[i];
 		}
-		AhoCorasick automaton = new AhoCorasick(code, cells, term, outLink, lengths, trieNodes);
+		AhoCorasick automaton = new AhoCorasick(code, cells, fail, null, lengths, trieNodes);
 		// failure links, in the same breadth-first order (a failure target is always shallower, so already linked)
-		cells[OUT] = -1;
 		for (int q = 0; q < tail; q++) {
 			int trieNode = queue[q];
 			int s = position[trieNode];
 			for (int c = firstChild[trieNode]; c >= 0; c = nextSibling[c]) {
 				int child = position[c];
-				int f;
-				if (s == 0) {
-					f = 0;
-				}
-				else {
-					f = automaton.next(cells[s * 4 + FAIL], nodeCode[c]);
-				}
-				cells[child * 4 + FAIL] = f;
-				outLink[child] = term[f] >= 0 ? f : cells[f * 4 + OUT];
-				cells[child * 4 + OUT] = term[child] >= 0 ? child : outLink[child];
+				int f = s == 0 ? 0 : automaton.next(fail[s], nodeCode[c]);
+				fail[child] = f;
+				outLink[child] = term[f] >= 0 ? f : outLink[f];
 			}
 		}
-		return automaton;
+		for (int i = 0; i < trieNodes; i++) {
+			int s = position[i];
+			if (term[s] >= 0 || outLink[s] >= 0) {
+				cells[s * 2] = ~cells[s * 2];
+			}
+		}
+		long[] outputs = new long[length];
+		for (int i = 0; i < length; i++) {
+			outputs[i] = (long) term[i] << 32 | outLink[i] & 0xFFFFFFFFL;
+		}
+		return new AhoCorasick(code, cells, fail, outputs, lengths, trieNodes);
 	}
 
 	/** The node after reading a character with code {@code c} (not 0) in {@code state}. */
@@ -242,14 +233,15 @@ public final class AhoCorasick {
 		int[] cells = this.cells;
 		int s = state;
 		while (true) {
-			int t = cells[s * 4 + BASE] + c;
-			if (cells[t * 4 + CHECK] == s) {
+			int base = cells[s * 2];
+			int t = (base ^ base >> 31) + c;
+			if (cells[t * 2 + 1] == s) {
 				return t;
 			}
 			if (s == 0) {
 				return 0;
 			}
-			s = cells[s * 4 + FAIL];
+			s = fail[s];
 		}
 	}
 
@@ -261,17 +253,21 @@ public final class AhoCorasick {
 
 	/** The first node ending a term at {@code state} (the longest such term), or -1. */
 	int output(int state) {
-		return cells[state * 4 + OUT];
+		if (cells[state * 2] >= 0) {
+			return -1;
+		}
+		long output = outputs[state];
+		return output >> 32 >= 0 ? state : (int) output;
 	}
 
 	/** The next node ending a (shorter) term after {@code output}, or -1. */
 	int nextOutput(int output) {
-		return outLink[output];
+		return (int) outputs[output];
 	}
 
 	/** The term an output node ends. */
 	int termAt(int output) {
-		return term[output];
+		return (int) (outputs[output] >> 32);
 	}
 
 	int termLength(int term) {
@@ -283,8 +279,8 @@ public final class AhoCorasick {
 		int state = 0;
 		for (int i = 0, n = text.length(); i < n; i++) {
 			state = step(state, text.charAt(i));
-			for (int out = output(state); out >= 0; out = outLink[out]) {
-				int t = term[out];
+			for (int out = output(state); out >= 0; out = nextOutput(out)) {
+				int t = termAt(out);
 				sink.match(t, i + 1 - termLength[t], i + 1);
 			}
 		}
@@ -295,8 +291,8 @@ public final class AhoCorasick {
 		int state = 0;
 		for (int i = 0; i < length; i++) {
 			state = step(state, text[i]);
-			for (int out = output(state); out >= 0; out = outLink[out]) {
-				int t = term[out];
+			for (int out = output(state); out >= 0; out = nextOutput(out)) {
+				int t = termAt(out);
 				sink.match(t, i + 1 - termLength[t], i + 1);
 			}
 		}

@@ -55,7 +55,7 @@ final class DetectionPass {
 	/** All findings in the text, ordered by position; {@code keywords} may be null (keywords off). */
 	List<Finding> detect(String text, KeywordDetector keywords) {
 		NormalizedText normal = NormalizedText.of(text);
-		List<Finding> findings = new ArrayList<>();
+		List<Finding> findings = new ArrayList<>(16);
 		if (validated != null) {
 			validated.detect(normal, findings);
 		}

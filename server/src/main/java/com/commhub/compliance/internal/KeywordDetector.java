@@ -20,15 +20,16 @@ public final class KeywordDetector implements Detector {
 	}
 
 	private final AhoCorasick automaton;
-	private final int[] termDictionary;
+	/**
+	 * Per term, all a match needs in one long (one memory access): word boundary at the start (bit 0) and at the end
+	 * (bit 1), the first character (bits 2-17), the dictionary (bits 18-39) and the length (bits 40-63).
+	 */
+	private final long[] termInfo;
 	/** Per dictionary: {@code keyword:<code>} and the category, so that a match allocates only its finding. */
 	private final String[] detectorIds;
 	private final SensitiveCategory[] categories;
 	/** Per term: its masked snippet, made when it first matches (a race makes the same string twice, harmlessly). */
 	private final String[] masked;
-	private final char[] firstChar;
-	private final boolean[] wordStart;
-	private final boolean[] wordEnd;
 	private final List<Dictionary> dictionaries;
 	private final int termCount;
 
@@ -47,16 +48,13 @@ public final class KeywordDetector implements Detector {
 		}
 		this.termCount = terms.size();
 		this.automaton = AhoCorasick.build(terms);
-		this.termDictionary = owners.stream().mapToInt(Integer::intValue).toArray();
-		this.wordStart = new boolean[terms.size()];
-		this.wordEnd = new boolean[terms.size()];
-		this.firstChar = new char[terms.size()];
+		this.termInfo = new long[terms.size()];
 		this.masked = new String[terms.size()];
 		for (int t = 0; t < terms.size(); t++) {
 			String term = terms.get(t);
-			wordStart[t] = NormalizedText.isAsciiAlnum(term.charAt(0));
-			wordEnd[t] = NormalizedText.isAsciiAlnum(term.charAt(term.length() - 1));
-			firstChar[t] = term.charAt(0);
+			termInfo[t] = (NormalizedText.isAsciiAlnum(term.charAt(0)) ? 1L : 0L)
+					| (NormalizedText.isAsciiAlnum(term.charAt(term.length() - 1)) ? 2L : 0L)
+					| (long) term.charAt(0) << 2 | (long) owners.get(t) << 18 | (long) term.length() << 40;
 		}
 		this.detectorIds = new String[dictionaries.size()];
 		this.categories = new SensitiveCategory[dictionaries.size()];
@@ -88,23 +86,24 @@ public final class KeywordDetector implements Detector {
 			state = automaton.step(state, chars[i]);
 			for (int out = automaton.output(state); out >= 0; out = automaton.nextOutput(out)) {
 				int term = automaton.termAt(out);
+				long info = termInfo[term];
 				int end = i + 1;
-				int start = end - automaton.termLength(term);
-				if (wordStart[term] && start > 0 && NormalizedText.isAsciiAlnum(chars[start - 1])
-						|| wordEnd[term] && end < n && NormalizedText.isAsciiAlnum(chars[end])) {
+				int start = end - (int) (info >>> 40);
+				if ((info & 1) != 0 && start > 0 && NormalizedText.isAsciiAlnum(chars[start - 1])
+						|| (info & 2) != 0 && end < n && NormalizedText.isAsciiAlnum(chars[end])) {
 					continue;
 				}
-				int dictionary = termDictionary[term];
+				int dictionary = (int) (info >>> 18 & 0x3FFFFF);
 				findings.add(new Finding(detectorIds[dictionary], categories[dictionary], text.originalStart(start),
-						text.originalEnd(end), Confidence.HIGH, masked(term, end - start)));
+						text.originalEnd(end), Confidence.HIGH, masked(term, info)));
 			}
 		}
 	}
 
-	private String masked(int term, int length) {
+	private String masked(int term, long info) {
 		String value = masked[term];
 		if (value == null) {
-			value = Masking.term(firstChar[term], length);
+			value = Masking.term((char) (info >>> 2), (int) (info >>> 40));
 			masked[term] = value;
 		}
 		return value;

@@ -58,27 +58,32 @@ public final class NormalizedText {
 		int length = source.length();
 		char[] out = new char[length];
 		source.getChars(0, length, out, 0);
-		int[] map = null;
-		int n = 0;
-		for (int i = 0; i < length; i++) {
+		// in place until the first dropped character (usually the whole text), then with the offset map
+		int i = 0;
+		while (i < length) {
 			char c = out[i];
 			char f = FOLD[c];
 			if (f == 0 && c != 0) {
-				if (map == null) {
-					map = new int[length + 1];
-					for (int k = 0; k < n; k++) {
-						map[k] = k;
-					}
-				}
+				break;
+			}
+			out[i++] = f;
+		}
+		if (i == length) {
+			return new NormalizedText(source, out, null);
+		}
+		int[] map = new int[length + 1];
+		for (int k = 0; k < i; k++) {
+			map[k] = k;
+		}
+		int n = i;
+		for (; i < length; i++) {
+			char c = out[i];
+			char f = FOLD[c];
+			if (f == 0 && c != 0) {
 				continue;
 			}
-			if (map != null) {
-				map[n] = i;
-			}
+			map[n] = i;
 			out[n++] = f;
-		}
-		if (map == null) {
-			return new NormalizedText(source, out, null);
 		}
 		map[n] = length;
 		return new NormalizedText(source, Arrays.copyOf(out, n), Arrays.copyOf(map, n + 1));

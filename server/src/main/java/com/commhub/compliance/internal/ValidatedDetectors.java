@@ -254,6 +254,11 @@ public final class ValidatedDetectors {
 		int i = 0;
 		while (i < n) {
 			char c = v[i];
+			if (c > 'z') {
+				// most characters of Chinese text: one comparison
+				i++;
+				continue;
+			}
 			if (!NormalizedText.isAsciiAlnum(c)) {
 				if (c == '@') {
 					at = true;
