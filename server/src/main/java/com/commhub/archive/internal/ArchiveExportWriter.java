@@ -37,6 +37,8 @@ import java.util.zip.ZipOutputStream;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -76,6 +78,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ArchiveExportWriter {
 
+	private static final Logger log = LoggerFactory.getLogger(ArchiveExportWriter.class);
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 	private static final int CHUNK = 200;
 	private static final int SEGMENT_FETCH_SIZE = 1000;
@@ -353,17 +356,26 @@ public class ArchiveExportWriter {
 			}
 			Attachment result = new Attachment(sha256, ExportFormat.ATTACHMENT_NOT_AVAILABLE, null, -1);
 			for (ArchiveAttachmentSource source : attachmentSources.orderedStream().toList()) {
-				Optional<InputStream> opened = source.open(sha256);
-				if (opened.isEmpty()) {
-					continue;
-				}
-				// spooled to a temporary file first: bytes that do not match the archived hash never enter the package
+				// spooled to a temporary file (owner-only) first: bytes that do not match the archived hash never
+				// enter the package
 				Path temporary = Files.createTempFile("commhub-export-", ".bin");
 				try {
 					MessageDigest digest = sha256();
-					try (InputStream in = opened.get();
-							OutputStream copy = new DigestOutputStream(Files.newOutputStream(temporary), digest)) {
-						in.transferTo(copy);
+					try {
+						Optional<InputStream> opened = source.open(sha256);
+						if (opened.isEmpty()) {
+							continue;
+						}
+						try (InputStream in = opened.get();
+								OutputStream copy = new DigestOutputStream(Files.newOutputStream(temporary), digest)) {
+							in.transferTo(copy);
+						}
+					}
+					catch (IOException ex) {
+						// the package says the attachment is not available; an unreadable file must not stop an export
+						log.warn("Attachment {} could not be read from {}; exported as not available", sha256,
+								source.getClass().getName(), ex);
+						continue;
 					}
 					if (!CanonicalEncoding.hex(digest.digest()).equals(sha256)) {
 						result = new Attachment(sha256, ExportFormat.ATTACHMENT_MISMATCH, null, -1);

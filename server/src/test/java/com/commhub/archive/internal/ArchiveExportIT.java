@@ -128,8 +128,13 @@ class ArchiveExportIT {
 				NewArchiveEntry.Parties.of("HT1010 部门负责人"), Classification.PUBLIC, Instant.now(), "公告 " + run, null)
 			.withRelated(List.of(new NewArchiveEntry.Related(NewArchiveEntry.Relation.REPLY_TO,
 					new com.commhub.archive.ArchiveEntryId(mail)))));
-		ArchiveAttachmentSource files = sha256 -> Optional.ofNullable(
-				sha256.equals(attachmentSha) ? new ByteArrayInputStream(attachment) : null);
+		// has one attachment; fails reading the other, which must not stop the export
+		ArchiveAttachmentSource files = sha256 -> {
+			if (sha256.equals(missingSha)) {
+				throw new IOException("disk gone");
+			}
+			return Optional.ofNullable(sha256.equals(attachmentSha) ? new ByteArrayInputStream(attachment) : null);
+		};
 		writer = new ArchiveExportWriter(jdbc, dataSource, transactionManager, sealer, keys, contents,
 				new StaticListableBeanFactory(Map.of("files", files)).getBeanProvider(ArchiveAttachmentSource.class),
 				messages, audit, clock);
