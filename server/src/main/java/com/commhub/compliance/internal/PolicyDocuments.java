@@ -1,5 +1,9 @@
 package com.commhub.compliance.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -75,6 +79,9 @@ public final class PolicyDocuments {
 			.setMaxAliasesForCollections(20)
 			.setAllowRecursiveKeys(false)
 			.setCodePointLimit(MAX_BYTES)
+			// the whole document in one buffer: snakeyaml-engine 3.0.1 writes past a full buffer that ends in a
+			// high surrogate (𠮷 or an emoji at char 1025: IndexOutOfBoundsException, found by fuzzing)
+			.setBufferSize(MAX_BYTES + 1)
 			.build())
 		.build())
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -113,7 +120,8 @@ public final class PolicyDocuments {
 		}
 		PolicyExport export;
 		try {
-			export = (format == Format.YAML ? YAML_READER : JSON_READER).readValue(document, PolicyExport.class);
+			export = format == Format.YAML ? YAML_READER.readValue(utf8(document), PolicyExport.class)
+					: JSON_READER.readValue(document, PolicyExport.class);
 		}
 		catch (JacksonException ex) {
 			throw invalid(ex);
@@ -126,6 +134,24 @@ public final class PolicyDocuments {
 			throw BusinessRuleException.invalid("policies", "compliance.import.empty");
 		}
 		return export;
+	}
+
+	/**
+	 * Strict UTF-8 (a malformed file is the file's error, not a 500), without a BOM. Decoding here also means the
+	 * text has no lone surrogates, which the one-buffer setting above relies on.
+	 */
+	private static String utf8(byte[] document) {
+		try {
+			String text = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(document))
+				.toString();
+			return text.startsWith("\uFEFF") ? text.substring(1) : text;
+		}
+		catch (CharacterCodingException ex) {
+			throw BusinessRuleException.invalid("file", "compliance.import.invalid", "not UTF-8");
+		}
 	}
 
 	private static BusinessRuleException invalid(JacksonException ex) {
