@@ -73,7 +73,8 @@ class ArchiveAccessWebIT {
 		officer.signIn(Personas.COMMUNICATION_OFFICER);
 		var list = officer.get("/archive/access");
 		assertThat(list.statusCode()).isEqualTo(200);
-		assertThat(list.body()).contains("id=\"nav-archive-access\"").contains("id=\"access-new\"");
+		assertThat(list.body()).contains("id=\"nav-archive-access\"").contains("id=\"access-new\"")
+			.contains("id=\"archive-nav-access\"");
 		assertThat(officer.get("/archive").body()).contains("id=\"archive-access-link\"");
 
 		// field errors next to the fields
