@@ -103,7 +103,7 @@ final class ExportHtml {
 		row(out, "archive.export.html.createdAt", time(createdAt));
 		out.append("</table>\n<p>").append(escape(message("archive.export.html.verifyHint"))).append("</p>\n")
 			.append("<pre>java -jar commhub-verifier.jar --export ").append(escape("<package.zip>"))
-			.append(" --public-key archive-public.pem</pre>\n");
+			.append(" --public-key ").append(escape("<trusted-public-key.pem>")).append("</pre>\n");
 		out.append("<h2>").append(escape(message("archive.export.html.records", records.size()))).append("</h2>\n");
 		out.append("<table>\n<tr><th>").append(escape(message("archive.export.html.position"))).append("</th><th>")
 			.append(escape(message("archive.export.html.occurredAt"))).append("</th><th>")
