@@ -483,6 +483,27 @@ class ArchiveAccessIT {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void aRecordShowsItsRelatedEntriesBothWays() {
+		long original = record(RecordKind.CHAT_MESSAGE, person, Classification.INTERNAL, Instant.now(),
+				"原消息 " + support.run, "原文");
+		long edit = support.record(NewArchiveEntry.text(RecordKind.CHAT_MESSAGE, "test-access", support.run + "-edit",
+				NewArchiveEntry.Parties.of(person + " 测试人"), Classification.INTERNAL, Instant.now(), "修改 " + support.run,
+				"改后的原文").withRelated(List.of(new NewArchiveEntry.Related(NewArchiveEntry.Relation.EDIT_OF,
+						new ArchiveEntryId(original))))).value();
+		indexed(original, edit);
+		long id = approvedRequest(Personas.COMMUNICATION_OFFICER, Personas.AUDITOR, scope(person));
+		Map<String, Object> opened = api.get(Personas.COMMUNICATION_OFFICER, BASE + "/{id}/entries/{e}", id, original)
+			.retrieve().body(Map.class);
+		assertThat((List<Object>) opened.get("referencedBy")).containsExactly(Map.of("relation", "EDIT_OF", "entryId",
+				(int) edit));
+		Map<String, Object> editView = api.get(Personas.COMMUNICATION_OFFICER, BASE + "/{id}/entries/{e}", id, edit)
+			.retrieve().body(Map.class);
+		assertThat((List<Object>) editView.get("related")).containsExactly(Map.of("relation", "EDIT_OF", "entryId",
+				(int) original));
+	}
+
+	@Test
 	void theIndexCatchesUpFromItsWatermark() {
 		long before = index.watermark();
 		long id = record(RecordKind.MAIL, person, Classification.INTERNAL, Instant.now(), "水位 " + support.run, "水位");

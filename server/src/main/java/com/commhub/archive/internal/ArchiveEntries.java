@@ -89,16 +89,34 @@ class ArchiveEntries {
 		return text.toString();
 	}
 
-	ArchiveRecordView view(Entry entry, String content) {
-		List<ArchiveRecordView.Related> related = new ArrayList<>();
-		for (JsonNode node : JSON.readTree(entry.related())) {
-			related.add(new ArchiveRecordView.Related(NewArchiveEntry.Relation.valueOf(node.get("relation").asString()),
-					node.get("entry").asLong()));
+	/** @param referencedBy the entries in scope whose relations point at this one */
+	ArchiveRecordView view(Entry entry, String content, List<Entry> referencedBy) {
+		List<ArchiveRecordView.Related> incoming = new ArrayList<>();
+		for (Entry other : referencedBy) {
+			for (ArchiveRecordView.Related relation : related(other.related())) {
+				if (relation.entryId() == entry.id()) {
+					incoming.add(new ArchiveRecordView.Related(relation.relation(), other.id()));
+				}
+			}
 		}
 		return new ArchiveRecordView(entry.id(), entry.kind(), entry.subjectType(), entry.subjectId(), entry.sender(),
 				entry.recipients(), entry.organisations(), entry.classification(), entry.occurredAt(),
-				entry.recordedAt(), entry.summary(), content, strings(JSON.readTree(entry.attachmentHashes())), related,
-				entry.position(), hex(entry.entryHash()), hex(entry.prevHash()), entry.sealedAt());
+				entry.recordedAt(), entry.summary(), content, strings(JSON.readTree(entry.attachmentHashes())),
+				related(entry.related()), incoming, entry.position(), hex(entry.entryHash()), hex(entry.prevHash()),
+				entry.sealedAt());
+	}
+
+	static List<ArchiveRecordView.Related> related(String json) {
+		List<ArchiveRecordView.Related> related = new ArrayList<>();
+		for (JsonNode node : JSON.readTree(json)) {
+			related.add(new ArchiveRecordView.Related(NewArchiveEntry.Relation.valueOf(node.get("relation").asString()),
+					node.get("entry").asLong()));
+		}
+		return related;
+	}
+
+	static List<Long> relatedIds(String json) {
+		return related(json).stream().map(ArchiveRecordView.Related::entryId).distinct().toList();
 	}
 
 	record Parties(String sender, List<String> recipients, List<String> organisations) {

@@ -84,6 +84,8 @@ public class ArchiveIndex implements DisposableBean {
 	static final String LEVEL = "level";
 	static final String CONFIDENTIAL = "confidential";
 	static final String TEXT = "text";
+	/** The ids this entry points at (edit of, recall of, reply to): finds the entries that refer to one. */
+	static final String RELATED = "related";
 	private static final String DISPOSAL_CERTIFICATE = RecordKind.DISPOSAL_CERTIFICATE.name();
 
 	private static final Logger log = LoggerFactory.getLogger(ArchiveIndex.class);
@@ -156,15 +158,17 @@ public class ArchiveIndex implements DisposableBean {
 	}
 
 	private record Row(long position, long id, String kind, String parties, String classification, Instant occurredAt,
-			String summary, byte[] content, String keyId) {
+			String summary, byte[] content, String keyId, String related) {
 	}
 
 	private static final String ROW_COLUMNS = """
-			e.position, e.id, e.kind, e.parties, e.classification, e.occurred_at, e.summary, e.content, e.content_key_id""";
+			e.position, e.id, e.kind, e.parties, e.classification, e.occurred_at, e.summary, e.content, e.content_key_id,
+			e.related""";
 
 	private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		return new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-				rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7), rs.getBytes(8), rs.getString(9));
+				rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7), rs.getBytes(8), rs.getString(9),
+				rs.getString(10));
 	}
 
 	private int indexBatch() {
@@ -231,6 +235,9 @@ public class ArchiveIndex implements DisposableBean {
 		partyStrings.forEach(p -> keys.addAll(PartyKeys.of(p)));
 		keys.forEach(k -> doc.add(new StringField(PARTY, k, Field.Store.NO)));
 		doc.add(new TextField(TEXT, ArchiveEntries.searchableText(row.summary(), partyStrings, content), Field.Store.NO));
+		for (long target : ArchiveEntries.relatedIds(row.related())) {
+			doc.add(new StringField(RELATED, Long.toString(target), Field.Store.NO));
+		}
 		writer.updateDocument(new Term(KEY, Long.toString(row.id())), doc);
 	}
 

@@ -135,7 +135,13 @@ public class ArchiveSearch {
 			String content = entry.hasContent() ? entries.contentText(entryId) : null;
 			log.record(request, AccessLog.Action.VIEW, entryId, "entry " + entryId,
 					"{\"request\":" + request.id() + ",\"entry\":" + entryId + "}");
-			return entries.view(entry, content);
+			Query referring = new BooleanQuery.Builder().add(ArchiveIndex.scopeQuery(scope), Occur.FILTER)
+				.add(ArchiveIndex.term(ArchiveIndex.RELATED, Long.toString(entryId)), Occur.FILTER)
+				.build();
+			List<ArchiveEntries.Entry> referencedBy = index.find(referring, 100).stream()
+				.map(hit -> entries.find(hit.id()).orElseThrow())
+				.toList();
+			return entries.view(entry, content, referencedBy);
 		});
 	}
 
