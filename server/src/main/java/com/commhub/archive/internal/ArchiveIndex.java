@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -108,7 +109,16 @@ public class ArchiveIndex implements DisposableBean {
 		this.batchSize = batchSize;
 		this.enabled = enabled;
 		try {
-			Files.createDirectories(path);
+			if (!Files.isDirectory(path)) {
+				Files.createDirectories(path);
+				try {
+					// it holds the words of internal content: owner only, like the key directory
+					Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwx------"));
+				}
+				catch (UnsupportedOperationException ex) {
+					// not a POSIX file system: rely on the parent directory's ACL
+				}
+			}
 			this.directory = FSDirectory.open(path);
 			// forceMergeDeletes after a disposal rewrites every segment holding a replaced document, however few
 			TieredMergePolicy merges = new TieredMergePolicy();
