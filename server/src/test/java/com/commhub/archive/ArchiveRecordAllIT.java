@@ -105,6 +105,37 @@ class ArchiveRecordAllIT {
 	}
 
 	@Test
+	void textsThatLookLikeArraySyntaxOrNullRoundTripExactly() {
+		List<String> texts = List.of("NULL", "null", "", "  spaced  ", "a\"b\\c{d},e", "{\"x\":[1,2]}", "行\n二\t三",
+				"\\N", "'quoted'");
+		List<NewArchiveEntry> entries = new ArrayList<>();
+		for (int i = 0; i < texts.size(); i++) {
+			String text = texts.get(i);
+			NewArchiveEntry.Parties parties = new NewArchiveEntry.Parties(text, List.of(text), List.of());
+			entries.add(NewArchiveEntry.text(RecordKind.CHAT_MESSAGE, "batch-test", support.run + "-" + text, parties,
+					Classification.INTERNAL, Instant.now(), text, text));
+		}
+		List<ArchiveEntryId> ids = transactions.execute(status -> recorder.recordAll(entries));
+
+		for (int i = 0; i < texts.size(); i++) {
+			String text = texts.get(i);
+			Map<String, Object> row = jdbc.queryForMap(
+					"select subject_id, summary, content, parties from arc_entry where id = ?", ids.get(i).value());
+			assertThat(row.get("subject_id")).isEqualTo(support.run + "-" + text);
+			assertThat(row.get("summary")).isEqualTo(text);
+			assertThat((byte[]) row.get("content")).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+			assertThat(row.get("parties")).isEqualTo(
+					"{\"sender\":" + json(text) + ",\"recipients\":[" + json(text) + "],\"organisations\":[]}");
+		}
+	}
+
+	/** JSON string for the characters used above. */
+	private static String json(String text) {
+		return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t")
+				+ "\"";
+	}
+
+	@Test
 	void aRolledBackBatchLeavesNothingAndNoTransactionIsRefused() {
 		List<ArchiveEntryId> ids = new ArrayList<>();
 		transactions.executeWithoutResult(status -> {
