@@ -73,7 +73,7 @@ class ArchiveAccessWebIT {
 		officer.signIn(Personas.COMMUNICATION_OFFICER);
 		var list = officer.get("/archive/access");
 		assertThat(list.statusCode()).isEqualTo(200);
-		assertThat(list.body()).contains("id=\"nav-archive-access\"").contains("id=\"access-new\"")
+		assertThat(list.body()).contains("id=\"archive-nav-access\"").contains("id=\"access-new\"")
 			.contains("id=\"archive-nav-access\"");
 		assertThat(officer.get("/archive").body()).contains("id=\"archive-access-link\"");
 
@@ -157,7 +157,7 @@ class ArchiveAccessWebIT {
 		WebSession employee = new WebSession(port);
 		employee.signIn(Personas.EMPLOYEE);
 		assertThat(employee.get("/archive/access").statusCode()).isEqualTo(403);
-		assertThat(employee.get("/").body()).doesNotContain("id=\"nav-archive-access\"");
+		assertThat(employee.get("/").body()).doesNotContain("id=\"nav-archive\"");
 		WebSession officer = new WebSession(port);
 		officer.signIn(Personas.COMMUNICATION_OFFICER);
 		assertThat(officer.get("/archive/access/approvals").statusCode()).isEqualTo(403);
