@@ -27,6 +27,7 @@ import com.commhub.archive.internal.AccessExports;
 import com.commhub.archive.internal.AccessRequests;
 import com.commhub.archive.internal.ArchiveSearch;
 import com.commhub.shared.BusinessRuleException;
+import com.commhub.shared.FlashOutcome;
 import com.commhub.shared.Classification;
 import com.commhub.shared.PageResult;
 
@@ -121,29 +122,20 @@ class AccessRequestController {
 
 	@PostMapping("/archive/access/{id}/approve")
 	String approve(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		return decide(id, () -> requests.approve(id, reason), "archive.access.done.approved", redirect);
+		return FlashOutcome.run(() -> requests.approve(id, reason), "archive.access.done.approved",
+				redirect, "/archive/access/" + id);
 	}
 
 	@PostMapping("/archive/access/{id}/reject")
 	String reject(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		return decide(id, () -> requests.reject(id, reason), "archive.access.done.rejected", redirect);
+		return FlashOutcome.run(() -> requests.reject(id, reason), "archive.access.done.rejected",
+				redirect, "/archive/access/" + id);
 	}
 
 	@PostMapping("/archive/access/{id}/withdraw")
 	String withdraw(@PathVariable long id, RedirectAttributes redirect) {
-		return decide(id, () -> requests.withdraw(id), "archive.access.done.withdrawn", redirect);
-	}
-
-	private String decide(long id, Runnable action, String done, RedirectAttributes redirect) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("done", done);
-		}
-		catch (BusinessRuleException ex) {
-			redirect.addFlashAttribute("error", ex.messageCode());
-			redirect.addFlashAttribute("errorArguments", ex.arguments());
-		}
-		return "redirect:/archive/access/" + id;
+		return FlashOutcome.run(() -> requests.withdraw(id), "archive.access.done.withdrawn",
+				redirect, "/archive/access/" + id);
 	}
 
 	@GetMapping("/archive/access/{id}/search")

@@ -11,14 +11,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.commhub.compliance.internal.ApprovalService;
-import com.commhub.shared.BusinessRuleException;
+import com.commhub.shared.FlashOutcome;
 
 /** The approver's queue: held items waiting for my decision, with approve/reject buttons. */
 @Controller
 class ApprovalController {
 
 	static final String VIEW = "compliance/approvals";
-	static final String REDIRECT = "redirect:/compliance/approvals";
+	static final String TARGET = "/compliance/approvals";
 
 	private final ApprovalService approvals;
 	private final Clock clock;
@@ -37,22 +37,11 @@ class ApprovalController {
 
 	@PostMapping("/compliance/approvals/{id}/approve")
 	String approve(@PathVariable long id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
-		return decide(() -> approvals.approve(id, note), "compliance.approvals.approved", redirect);
+		return FlashOutcome.run(() -> approvals.approve(id, note), "compliance.approvals.approved", redirect, TARGET);
 	}
 
 	@PostMapping("/compliance/approvals/{id}/reject")
 	String reject(@PathVariable long id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
-		return decide(() -> approvals.reject(id, note), "compliance.approvals.rejected", redirect);
-	}
-
-	private String decide(Runnable action, String done, RedirectAttributes redirect) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("done", done);
-		}
-		catch (BusinessRuleException ex) {
-			redirect.addFlashAttribute("error", ex.messageCode());
-		}
-		return REDIRECT;
+		return FlashOutcome.run(() -> approvals.reject(id, note), "compliance.approvals.rejected", redirect, TARGET);
 	}
 }

@@ -12,14 +12,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.commhub.compliance.internal.ApprovalService;
 import com.commhub.compliance.internal.ComplianceAccess;
-import com.commhub.shared.BusinessRuleException;
+import com.commhub.shared.FlashOutcome;
 
 /** The officer's quarantine review: held items with their decision, and release/discard with a note. */
 @Controller
 class QuarantineController {
 
 	static final String VIEW = "compliance/quarantine";
-	static final String REDIRECT = "redirect:/compliance/quarantine";
+	static final String TARGET = "/compliance/quarantine";
 
 	private final ApprovalService approvals;
 	private final ComplianceAccess access;
@@ -42,22 +42,11 @@ class QuarantineController {
 
 	@PostMapping("/compliance/quarantine/{id}/release")
 	String release(@PathVariable long id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
-		return decide(() -> approvals.release(id, note), "compliance.quarantine.released", redirect);
+		return FlashOutcome.run(() -> approvals.release(id, note), "compliance.quarantine.released", redirect, TARGET);
 	}
 
 	@PostMapping("/compliance/quarantine/{id}/discard")
 	String discard(@PathVariable long id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
-		return decide(() -> approvals.discard(id, note), "compliance.quarantine.discarded", redirect);
-	}
-
-	private String decide(Runnable action, String done, RedirectAttributes redirect) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("done", done);
-		}
-		catch (BusinessRuleException ex) {
-			redirect.addFlashAttribute("error", ex.messageCode());
-		}
-		return REDIRECT;
+		return FlashOutcome.run(() -> approvals.discard(id, note), "compliance.quarantine.discarded", redirect, TARGET);
 	}
 }
