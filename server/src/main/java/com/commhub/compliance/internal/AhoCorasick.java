@@ -15,8 +15,10 @@ import java.util.List;
  * {@code check(t) == s}, so a step reads one pair, and the next step reads the same pair's {@code base}; keeping a
  * node to 8 bytes keeps the frequently visited part of a 100,000-term automaton in the processor's caches.
  * {@code fail} (the failure link) is read only on a miss, {@code outputs} only when something matched: the term a
- * node ends (high half, or -1) and the next node on its failure chain that ends one (low half, or -1), in one long so
- * that a match costs one more memory access. Terms must already be normalised
+ * node ends (high half, or -1) and the next node on its failure chain that ends one (low half, or -1), in one long,
+ * followed by the caller's payload for that term, so that a match costs one more memory access. A node's check cell
+ * also says whether its failure link is the root, so that most misses go to the root's child without reading
+ * {@code fail} or the root. Terms must already be normalised
  * ({@link NormalizedText}). Immutable and thread-safe once built.
  */
 public final class AhoCorasick {
@@ -27,16 +29,23 @@ public final class AhoCorasick {
 		void match(int term, int start, int end);
 	}
 
+	/** In a node's check cell: the parent (low 30 bits) and whether the node's failure link is the root. */
+	private static final int PARENT = 0x3FFFFFFF;
+	private static final int FAIL_TO_ROOT = 0x40000000;
+
 	private final char[] code;
 	private final int[] cells;
 	private final int[] fail;
 	private final long[] outputs;
 	private final int[] termLength;
 	private final int nodes;
+	/** The root's base (the root never ends a term, so it is stored as is). */
+	private final int rootBase;
 
 	private AhoCorasick(char[] code, int[] cells, int[] fail, long[] outputs, int[] termLength, int nodes) {
 		this.code = code;
 		this.cells = cells;
+		this.rootBase = cells[0];
 		this.fail = fail;
 		this.outputs = outputs;
 		this.termLength = termLength;
@@ -45,6 +54,14 @@ public final class AhoCorasick {
 
 	/** Builds the automaton; empty terms are ignored, duplicates keep the first index. */
 	public static AhoCorasick build(List<String> terms) {
+		return build(terms, null);
+	}
+
+	/**
+	 * Like {@link #build(List)}, with a caller's value per term ({@code payload[term]}), kept next to the node's
+	 * outputs so that a match reads it from the same cache line ({@link #payload}).
+	 */
+	static AhoCorasick build(List<String> terms, long[] payload) {
 		int count = terms.size();
 		int[] lengths = new int[count];
 		// 1. character codes, most frequent first
@@ -221,9 +238,17 @@ public final class AhoCorasick {
 				cells[s * 2] = ~cells[s * 2];
 			}
 		}
-		long[] outputs = new long[length];
+		// flag the nodes whose failure link is the root in their own check cell (read only on a miss)
+		for (int c = 1; c < trieNodes; c++) {
+			int s = position[c];
+			if (fail[s] == 0) {
+				cells[s * 2 + 1] |= FAIL_TO_ROOT;
+			}
+		}
+		long[] outputs = new long[length * 2];
 		for (int i = 0; i < length; i++) {
-			outputs[i] = (long) term[i] << 32 | outLink[i] & 0xFFFFFFFFL;
+			outputs[i * 2] = (long) term[i] << 32 | outLink[i] & 0xFFFFFFFFL;
+			outputs[i * 2 + 1] = payload != null && term[i] >= 0 ? payload[term[i]] : 0;
 		}
 		return new AhoCorasick(code, cells, fail, outputs, lengths, trieNodes);
 	}
@@ -235,11 +260,16 @@ public final class AhoCorasick {
 		while (true) {
 			int base = cells[s * 2];
 			int t = (base ^ base >> 31) + c;
-			if (cells[t * 2 + 1] == s) {
+			if ((cells[t * 2 + 1] & PARENT) == s) {
 				return t;
 			}
 			if (s == 0) {
 				return 0;
+			}
+			if ((cells[s * 2 + 1] & FAIL_TO_ROOT) != 0) {
+				// most misses: no fail[] read and no root base read on the way to the root's child
+				t = rootBase + c;
+				return (cells[t * 2 + 1] & PARENT) == 0 ? t : 0;
 			}
 			s = fail[s];
 		}
@@ -256,18 +286,23 @@ public final class AhoCorasick {
 		if (cells[state * 2] >= 0) {
 			return -1;
 		}
-		long output = outputs[state];
+		long output = outputs[state * 2];
 		return output >> 32 >= 0 ? state : (int) output;
 	}
 
 	/** The next node ending a (shorter) term after {@code output}, or -1. */
 	int nextOutput(int output) {
-		return (int) outputs[output];
+		return (int) outputs[output * 2];
 	}
 
 	/** The term an output node ends. */
 	int termAt(int output) {
-		return (int) (outputs[output] >> 32);
+		return (int) (outputs[output * 2] >> 32);
+	}
+
+	/** The payload ({@link #build(List, long[])}) of the term an output node ends. */
+	long payload(int output) {
+		return outputs[output * 2 + 1];
 	}
 
 	int termLength(int term) {

@@ -19,17 +19,21 @@ public final class KeywordDetector implements Detector {
 	public record Dictionary(String code, SensitiveCategory category, List<String> terms) {
 	}
 
-	private final AhoCorasick automaton;
 	/**
-	 * Per term, all a match needs in one long (one memory access): word boundary at the start (bit 0) and at the end
-	 * (bit 1), the first character (bits 2-17), the dictionary (bits 18-39) and the length (bits 40-63).
+	 * The terms, each with all a match needs in one long, kept by the automaton next to the node's outputs (the same
+	 * cache line): word boundary at the start (bit 0) and at the end (bit 1), the first character (bits 2-17), the
+	 * dictionary (bits 18-39) and the length (bits 40-63).
 	 */
-	private final long[] termInfo;
+	private final AhoCorasick automaton;
 	/** Per dictionary: {@code keyword:<code>} and the category, so that a match allocates only its finding. */
 	private final String[] detectorIds;
 	private final SensitiveCategory[] categories;
-	/** Per term: its masked snippet, made when it first matches (a race makes the same string twice, harmlessly). */
-	private final String[] masked;
+	/**
+	 * Masked snippets by first character and length class ({@link Masking#term(char, int)} depends on nothing else),
+	 * made on first use (a race makes the same string twice, harmlessly): far fewer, and so more often cached, than
+	 * one per term.
+	 */
+	private final String[] masked = new String[65536 * 8];
 	private final List<Dictionary> dictionaries;
 	private final int termCount;
 
@@ -47,15 +51,14 @@ public final class KeywordDetector implements Detector {
 			}
 		}
 		this.termCount = terms.size();
-		this.automaton = AhoCorasick.build(terms);
-		this.termInfo = new long[terms.size()];
-		this.masked = new String[terms.size()];
+		long[] termInfo = new long[terms.size()];
 		for (int t = 0; t < terms.size(); t++) {
 			String term = terms.get(t);
 			termInfo[t] = (NormalizedText.isAsciiAlnum(term.charAt(0)) ? 1L : 0L)
 					| (NormalizedText.isAsciiAlnum(term.charAt(term.length() - 1)) ? 2L : 0L)
 					| (long) term.charAt(0) << 2 | (long) owners.get(t) << 18 | (long) term.length() << 40;
 		}
+		this.automaton = AhoCorasick.build(terms, termInfo);
 		this.detectorIds = new String[dictionaries.size()];
 		this.categories = new SensitiveCategory[dictionaries.size()];
 		for (int d = 0; d < dictionaries.size(); d++) {
@@ -85,8 +88,7 @@ public final class KeywordDetector implements Detector {
 		for (int i = 0; i < n; i++) {
 			state = automaton.step(state, chars[i]);
 			for (int out = automaton.output(state); out >= 0; out = automaton.nextOutput(out)) {
-				int term = automaton.termAt(out);
-				long info = termInfo[term];
+				long info = automaton.payload(out);
 				int end = i + 1;
 				int start = end - (int) (info >>> 40);
 				if ((info & 1) != 0 && start > 0 && NormalizedText.isAsciiAlnum(chars[start - 1])
@@ -95,16 +97,19 @@ public final class KeywordDetector implements Detector {
 				}
 				int dictionary = (int) (info >>> 18 & 0x3FFFFF);
 				findings.add(new Finding(detectorIds[dictionary], categories[dictionary], text.originalStart(start),
-						text.originalEnd(end), Confidence.HIGH, masked(term, info)));
+						text.originalEnd(end), Confidence.HIGH, masked(info)));
 			}
 		}
 	}
 
-	private String masked(int term, long info) {
-		String value = masked[term];
+	private String masked(long info) {
+		char first = (char) (info >>> 2);
+		int length = (int) (info >>> 40);
+		int slot = first << 3 | Math.min(8, Math.max(1, length - 1)) - 1;
+		String value = masked[slot];
 		if (value == null) {
-			value = Masking.term((char) (info >>> 2), (int) (info >>> 40));
-			masked[term] = value;
+			value = Masking.term(first, length);
+			masked[slot] = value;
 		}
 		return value;
 	}
