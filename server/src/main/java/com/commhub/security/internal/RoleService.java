@@ -16,11 +16,13 @@ import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.commhub.security.AccountInfo;
 import com.commhub.security.Audit;
 import com.commhub.security.AuditOutcome;
 import com.commhub.security.CurrentUser;
 import com.commhub.security.DirectoryLookup;
 import com.commhub.security.Permission;
+import com.commhub.security.PermissionHolders;
 import com.commhub.security.RoleGrants;
 import com.commhub.security.RoleSubject;
 import com.commhub.security.internal.RoleAssignment.SubjectType;
@@ -32,7 +34,7 @@ import com.commhub.shared.NotFoundException;
  * department or any ancestor department, or through a group.
  */
 @Service
-public class RoleService implements RoleGrants {
+public class RoleService implements RoleGrants, PermissionHolders {
 
 	private final Roles roles;
 	private final RoleAssignments assignments;
@@ -267,6 +269,20 @@ public class RoleService implements RoleGrants {
 		if (remaining.isEmpty()) {
 			throw BusinessRuleException.conflict(null, "role.lastAdministrator");
 		}
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<AccountInfo> enabledHoldersOf(Permission permission) {
+		Set<Long> accountIds = new TreeSet<>();
+		roles.findAll().stream()
+			.filter(role -> role.permissions().contains(permission))
+			.forEach(role -> enabledHolders(role).forEach(h -> accountIds.add(h.accountId())));
+		List<AccountInfo> result = new ArrayList<>();
+		accounts.findAllById(accountIds).forEach(a -> result.add(new AccountInfo(a.id(), a.username(), a.enabled(),
+				a.lastLoginAt())));
+		result.sort(Comparator.comparingLong(AccountInfo::accountId));
+		return result;
 	}
 
 	private List<Holder> enabledHolders(Role role) {
