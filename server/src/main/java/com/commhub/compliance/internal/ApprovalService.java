@@ -14,14 +14,18 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.commhub.compliance.ApprovalRequested;
 import com.commhub.compliance.ComplianceDecisions.Approver;
 import com.commhub.compliance.DecisionOutcome;
+import com.commhub.compliance.HeldItemDecided;
 import com.commhub.compliance.HeldItemHandler;
+import com.commhub.compliance.ItemQuarantined;
 import com.commhub.compliance.internal.EvidenceService.EvidenceView;
 import com.commhub.security.Audit;
 import com.commhub.security.AuditOutcome;
@@ -69,40 +73,47 @@ public class ApprovalService {
 	private final Clock clock;
 	private final ComplianceAccess access;
 	private final EvidenceRecorder recorder;
+	private final ApplicationEventPublisher events;
 
 	ApprovalService(JdbcClient jdbc, ObjectProvider<HeldItemHandler> handlers, Audit audit, Clock clock,
-			ComplianceAccess access, EvidenceRecorder recorder) {
+			ComplianceAccess access, EvidenceRecorder recorder, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.handlers = handlers;
 		this.audit = audit;
 		this.clock = clock;
 		this.access = access;
 		this.recorder = recorder;
+		this.events = events;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	void hold(long evidenceId, String subjectType, String subjectId, Long senderEmployeeId, String senderLabel,
 			Approver approver, Instant now) {
-		insert(Queue.APPROVAL, evidenceId, subjectType, subjectId, senderEmployeeId, senderLabel,
+		long id = insert(Queue.APPROVAL, evidenceId, subjectType, subjectId, senderEmployeeId, senderLabel,
 				approver.employeeId(), approver.label(), now);
+		events.publishEvent(new ApprovalRequested(id, approver.employeeId(), senderEmployeeId, senderLabel,
+				subjectType, subjectId, now));
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	void quarantine(long evidenceId, String subjectType, String subjectId, Long senderEmployeeId, String senderLabel,
 			Instant now) {
-		insert(Queue.QUARANTINE, evidenceId, subjectType, subjectId, senderEmployeeId, senderLabel, null, null, now);
+		long id = insert(Queue.QUARANTINE, evidenceId, subjectType, subjectId, senderEmployeeId, senderLabel, null,
+				null, now);
+		events.publishEvent(new ItemQuarantined(id, senderEmployeeId, senderLabel, subjectType, subjectId, now));
 	}
 
-	private void insert(Queue queue, long evidenceId, String subjectType, String subjectId, Long senderEmployeeId,
+	private long insert(Queue queue, long evidenceId, String subjectType, String subjectId, Long senderEmployeeId,
 			String senderLabel, Long approverId, String approverLabel, Instant now) {
-		jdbc.sql("""
+		return jdbc.sql("""
 				insert into cmp_approval (queue, evidence_id, subject_type, subject_id, sender_employee_id,
 				    sender_label, approver_employee_id, approver_label, status, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)""")
+				values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?) returning id""")
 			.params(queue.name(), evidenceId, truncate(subjectType, 64), truncate(subjectId, 128), senderEmployeeId,
 					truncate(senderLabel, 128), approverId, truncate(approverLabel, 128),
 					OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-			.update();
+			.query(Long.class)
+			.single();
 	}
 
 	/** The pending items the signed-in user is named to decide, oldest first. */
@@ -188,6 +199,9 @@ public class ApprovalService {
 					item.subjectType(), queue, id);
 		}
 		recordReview(item, status, reason, decidedBy, now);
+		events.publishEvent(new HeldItemDecided(item.id(), queue == Queue.QUARANTINE,
+				DecisionOutcome.valueOf(status.name()), item.senderEmployeeId(), item.subjectType(), item.subjectId(),
+				decidedBy, now));
 		audit.record((queue == Queue.APPROVAL ? "compliance.approval." : "compliance.quarantine.")
 				+ status.name().toLowerCase(Locale.ROOT), item.subjectType(), item.subjectId(),
 				"evidence " + item.evidenceId(), AuditOutcome.SUCCESS, reason);
