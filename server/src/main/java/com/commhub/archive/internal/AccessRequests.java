@@ -13,13 +13,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.commhub.archive.AccessRequestDecided;
 import com.commhub.archive.AccessRequestStatus;
+import com.commhub.archive.AccessRequestSubmitted;
 import com.commhub.archive.AccessRequestView;
 import com.commhub.archive.ArchiveRecorder;
 import com.commhub.archive.NewAccessRequest;
@@ -56,15 +59,17 @@ public class AccessRequests {
 	private final Audit audit;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
 	AccessRequests(JdbcClient jdbc, DirectoryLookup directory, ArchiveRecorder archive, Audit audit,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.archive = archive;
 		this.audit = audit;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
+		this.events = events;
 	}
 
 	public static boolean canRequest() {
@@ -160,6 +165,7 @@ public class AccessRequests {
 			audit.record("archive.access.request", "archive-access-request", created, caseReference,
 					AuditOutcome.SUCCESS, "parties=" + parties.size() + " days=" + days);
 			recordStep(view, "REQUESTED", label, describe(view));
+			events.publishEvent(new AccessRequestSubmitted(created, user.accountId(), label, caseReference, now));
 			return created;
 		});
 		return load(id).orElseThrow();
@@ -243,6 +249,8 @@ public class AccessRequests {
 					"{\"request\":" + id + ",\"decision\":\"" + (approve ? "APPROVED" : "REJECTED") + "\",\"by\":"
 							+ Json.string(user.getUsername()) + ",\"reason\":" + Json.string(reason) + ",\"expiresAt\":"
 							+ Json.string(view.expiresAt() == null ? null : view.expiresAt().toString()) + "}");
+			events.publishEvent(new AccessRequestDecided(id, requester, view.status(), view.caseReference(),
+					label(user), now));
 		});
 		return load(id).orElseThrow();
 	}
