@@ -147,6 +147,13 @@ class AccessControlMatrixIT {
 		rows.add(row("POST", "/api/v1/compliance/quarantine/{id}/discard", "/api/v1/compliance/quarantine/" + NOBODY_ID + "/discard", complianceManagers));
 		rows.add(row("GET", "/api/v1/compliance/classification", "/api/v1/compliance/classification", ALL));
 		rows.add(row("PUT", "/api/v1/compliance/classification/defaults", "/api/v1/compliance/classification/defaults", complianceManagers));
+		// notification: everyone has their own; someone else's notification is 404
+		rows.add(row("GET", "/api/v1/notifications", "/api/v1/notifications", ALL));
+		rows.add(row("GET", "/api/v1/notifications/unread-count", "/api/v1/notifications/unread-count", ALL));
+		rows.add(row("POST", "/api/v1/notifications/{id}/read", "/api/v1/notifications/" + NOBODY_ID + "/read", ALL));
+		rows.add(row("POST", "/api/v1/notifications/read-all", "/api/v1/notifications/read-all", ALL));
+		rows.add(row("GET", "/api/v1/notifications/preferences", "/api/v1/notifications/preferences", ALL));
+		rows.add(row("PUT", "/api/v1/notifications/preferences", "/api/v1/notifications/preferences", ALL));
 		// operations
 		rows.add(row("GET", "/actuator/prometheus", "/actuator/prometheus", ADMIN));
 		return rows;

@@ -48,7 +48,8 @@ class PageAccessMatrixIT {
 				new Page("/archive/retention", Set.of(Personas.ADMIN, Personas.AUDITOR, Personas.COMMUNICATION_OFFICER)),
 				new Page("/archive/legal-holds", Set.of(Personas.COMMUNICATION_OFFICER, Personas.AUDITOR)),
 				new Page("/account/password", EVERYONE), new Page("/account/2fa", EVERYONE),
-				new Page("/account/sessions", EVERYONE), new Page("/account/tokens", EVERYONE));
+				new Page("/account/sessions", EVERYONE), new Page("/account/tokens", EVERYONE),
+				new Page("/notifications", EVERYONE), new Page("/notifications/preferences", EVERYONE));
 	}
 
 	@LocalServerPort

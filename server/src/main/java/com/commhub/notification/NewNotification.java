@@ -1,0 +1,44 @@
+package com.commhub.notification;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A notification to one person. Title and body are message codes (bundle {@code i18n/notification}) with string
+ * arguments, rendered in the reader's language when shown; {@code link} is a path inside CommHub ("/compliance/approvals");
+ * the source names the module and the id of the object it is about.
+ */
+public record NewNotification(Recipient recipient, NotificationKind kind, Urgency urgency, String titleCode,
+		String bodyCode, List<String> arguments, String link, String sourceModule, String sourceId) {
+
+	public NewNotification {
+		Objects.requireNonNull(recipient, "recipient");
+		Objects.requireNonNull(kind, "kind");
+		Objects.requireNonNull(urgency, "urgency");
+		Objects.requireNonNull(titleCode, "titleCode");
+		Objects.requireNonNull(sourceModule, "sourceModule");
+		Objects.requireNonNull(sourceId, "sourceId");
+		arguments = arguments == null ? List.of() : List.copyOf(arguments);
+		if (link != null && (!link.startsWith("/") || link.startsWith("//"))) {
+			throw new IllegalArgumentException("link must be a path inside CommHub: " + link);
+		}
+	}
+
+	/** The person, by account or by employee (resolved to the employee's account; none = not notified). */
+	public record Recipient(Long accountId, Long employeeId) {
+
+		public Recipient {
+			if ((accountId == null) == (employeeId == null)) {
+				throw new IllegalArgumentException("exactly one of accountId and employeeId");
+			}
+		}
+
+		public static Recipient account(long accountId) {
+			return new Recipient(accountId, null);
+		}
+
+		public static Recipient employee(long employeeId) {
+			return new Recipient(null, employeeId);
+		}
+	}
+}
