@@ -128,26 +128,49 @@ class NotificationIT {
 		return api.get(persona, BASE + "/unread-count").retrieve().body(Map.class);
 	}
 
-	@Test
-	void aHeldItemNotifiesTheApproverAndItsDecisionTheSender() {
-		quietHoursOff(Personas.DEPARTMENT_HEAD, Personas.EMPLOYEE);
+	/** A decision on content from the employee, under a test policy with the given action scoped to a new department. */
+	RecordedDecision holdFromEmployee(String action, Approver approver) {
 		long department = 810_000_000L + ThreadLocalRandom.current().nextInt(1_000_000);
 		Map<String, Object> policy = new HashMap<>(Map.of("code", "test.notify-" + run, "name", "通知测试 " + run,
-				"priority", 50, "action", "REQUIRE_APPROVAL", "tipZh", "需审批", "tipEn", "Needs approval", "scope",
+				"priority", 50, "action", action, "tipZh", "测试", "tipEn", "Test", "scope",
 				Map.of("senderDepartmentIds", List.of(department), "recipients", "ANY")));
 		policy.put("conditions", Map.of("findings", Map.of("detectors", List.of("resident-id"), "categories",
 				List.of(), "minCount", 1, "minConfidence", "MEDIUM")));
 		policy.put("exceptions", Map.of("partnerDomains", List.of(), "authorisedSpokespersons", false));
 		assertThat(api.post(Personas.COMMUNICATION_OFFICER, "/api/v1/compliance/policies").body(policy).retrieve()
 			.toBodilessEntity().getStatusCode().value()).isEqualTo(201);
-
-		InspectionRequest mail = new InspectionRequest("身份证号 " + residentId() + " " + run,
-				Channel.MAIL, employeeId(Personas.EMPLOYEE), Set.of(department),
+		InspectionRequest mail = new InspectionRequest("身份证号 " + residentId() + " " + run, Channel.MAIL,
+				employeeId(Personas.EMPLOYEE), Set.of(department),
 				List.of(new Recipient("wang@huaxin.example.cn", null, false)), null, List.of(),
 				Locale.SIMPLIFIED_CHINESE);
-		RecordedDecision held = transactions.execute(status -> decisions.decide(mail,
-				new Subject("test-notify", run), null,
-				new Approver(employeeId(Personas.DEPARTMENT_HEAD), "HT1010 徐婷")));
+		return transactions.execute(status -> decisions.decide(mail, new Subject("test-notify", run), null, approver));
+	}
+
+	@Test
+	void aQuarantinedItemNotifiesEveryOfficerAndTheDiscardTheSender() {
+		quietHoursOff(Personas.COMMUNICATION_OFFICER, Personas.ADMIN, Personas.EMPLOYEE);
+		RecordedDecision held = holdFromEmployee("QUARANTINE", null);
+		assertThat(held.outcome()).isEqualTo(DecisionOutcome.QUARANTINED);
+		String item = String.valueOf(jdbc.queryForObject("select id from cmp_approval where evidence_id = ?",
+				Long.class, held.evidenceId()));
+		// COMPLIANCE_MANAGE: the communication officer and the administrator
+		eventually(() -> notificationOf(Personas.COMMUNICATION_OFFICER, "ITEM_QUARANTINED", "compliance", item));
+		eventually(() -> notificationOf(Personas.ADMIN, "ITEM_QUARANTINED", "compliance", item));
+		assertThat(notificationOf(Personas.AUDITOR, "ITEM_QUARANTINED", "compliance", item)).isEmpty();
+		assertThat(notificationOf(Personas.EMPLOYEE, "ITEM_QUARANTINED", "compliance", item)).isEmpty();
+
+		assertThat(api.post(Personas.COMMUNICATION_OFFICER, "/api/v1/compliance/quarantine/{id}/discard", item)
+			.body(Map.of("note", "丢弃")).retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(200);
+		eventually(() -> notificationOf(Personas.EMPLOYEE, "APPROVAL_DECIDED", "compliance", item));
+		assertThat(listed(Personas.EMPLOYEE, true))
+			.anySatisfy(n -> assertThat(n.get("title")).isEqualTo("您被隔离的内容已被丢弃"));
+	}
+
+	@Test
+	void aHeldItemNotifiesTheApproverAndItsDecisionTheSender() {
+		quietHoursOff(Personas.DEPARTMENT_HEAD, Personas.EMPLOYEE);
+		RecordedDecision held = holdFromEmployee("REQUIRE_APPROVAL",
+				new Approver(employeeId(Personas.DEPARTMENT_HEAD), "HT1010 徐婷"));
 		assertThat(held.outcome()).isEqualTo(DecisionOutcome.HELD_FOR_APPROVAL);
 		long approval = jdbc.queryForObject("select id from cmp_approval where evidence_id = ?", Long.class,
 				held.evidenceId());
