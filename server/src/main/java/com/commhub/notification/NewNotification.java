@@ -2,6 +2,7 @@ package com.commhub.notification;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A notification to one person. Title and body are message codes (bundle {@code i18n/notification}) with string
@@ -11,6 +12,9 @@ import java.util.Objects;
 public record NewNotification(Recipient recipient, NotificationKind kind, Urgency urgency, String titleCode,
 		String bodyCode, List<String> arguments, String link, String sourceModule, String sourceId) {
 
+	/** A path inside CommHub: one leading slash, no scheme, no "//" or "\\" that a browser would read as another host. */
+	private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[A-Za-z0-9/_.~%?=&#-]*");
+
 	public NewNotification {
 		Objects.requireNonNull(recipient, "recipient");
 		Objects.requireNonNull(kind, "kind");
@@ -19,7 +23,7 @@ public record NewNotification(Recipient recipient, NotificationKind kind, Urgenc
 		Objects.requireNonNull(sourceModule, "sourceModule");
 		Objects.requireNonNull(sourceId, "sourceId");
 		arguments = arguments == null ? List.of() : List.copyOf(arguments);
-		if (link != null && (!link.startsWith("/") || link.startsWith("//"))) {
+		if (link != null && !LOCAL_PATH.matcher(link).matches()) {
 			throw new IllegalArgumentException("link must be a path inside CommHub: " + link);
 		}
 	}

@@ -9,7 +9,8 @@ public interface Notifications {
 	 * Stores the notification for its recipient, held back until working hours when it is NORMAL and created during
 	 * the recipient's quiet hours.
 	 *
-	 * @return the notification id; empty when the recipient has no account or muted this (non-mandatory) kind
+	 * @return the notification id (the existing one when this recipient was already notified of this kind and source);
+	 * empty when the recipient has no account or muted this (non-mandatory) kind
 	 */
 	Optional<Long> notify(NewNotification notification);
 }

@@ -302,6 +302,10 @@ class NotificationIT {
 		long recipient = accountId(Personas.EMPLOYEE);
 		long first = notifications.notify(mention(recipient, Urgency.NORMAL, "r1-" + run)).orElseThrow();
 		long second = notifications.notify(mention(recipient, Urgency.NORMAL, "r2-" + run)).orElseThrow();
+		// the same source again (an event delivered twice) does not notify twice
+		assertThat(notifications.notify(mention(recipient, Urgency.NORMAL, "r1-" + run))).contains(first);
+		assertThat(jdbc.queryForObject("select count(*) from ntf_notification where source_id = ?", Integer.class,
+				"r1-" + run)).isOne();
 		long unread = ((Number) count(Personas.EMPLOYEE).get("unread")).longValue();
 		assertThat(unread).isGreaterThanOrEqualTo(2);
 		// unread ones come first

@@ -73,15 +73,27 @@ public class NotificationService implements Notifications {
 			return Optional.empty();
 		}
 		Instant visible = QuietHours.deliveryTime(now, notification.urgency(), prefs);
-		return Optional.of(jdbc.sql("""
+		String sourceId = truncate(notification.sourceId(), 128);
+		Optional<Long> created = jdbc.sql("""
 				insert into ntf_notification (recipient_account_id, kind, urgency, title_code, body_code, arguments,
 				    link, source_module, source_id, created_at, visible_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (recipient_account_id, kind, source_module, source_id) do nothing returning id""")
 			.params(accountId, notification.kind().name(), notification.urgency().name(), notification.titleCode(),
 					notification.bodyCode(), notification.arguments().toArray(String[]::new), notification.link(),
-					notification.sourceModule(), truncate(notification.sourceId(), 128), utc(now), utc(visible))
+					notification.sourceModule(), sourceId, utc(now), utc(visible))
 			.query(Long.class)
-			.single());
+			.optional();
+		if (created.isPresent()) {
+			return created;
+		}
+		// already notified of this source (an event delivered again): keep the first one
+		return jdbc.sql("""
+				select id from ntf_notification
+				where recipient_account_id = ? and kind = ? and source_module = ? and source_id = ?""")
+			.params(accountId, notification.kind().name(), notification.sourceModule(), sourceId)
+			.query(Long.class)
+			.optional();
 	}
 
 	/** My delivered notifications, unread first, then newest first. */
