@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public record NewNotification(Recipient recipient, NotificationKind kind, Urgency urgency, String titleCode,
 		String bodyCode, List<String> arguments, String link, String sourceModule, String sourceId) {
 
-	/** A path inside CommHub: one leading slash, no scheme, no "//" or "\\" that a browser would read as another host. */
+	/** A path inside CommHub: one leading slash, no scheme, no "//" or backslash that a browser would read as another host. */
 	private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[A-Za-z0-9/_.~%?=&#-]*");
 
 	public NewNotification {

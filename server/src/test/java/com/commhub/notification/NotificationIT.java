@@ -379,6 +379,10 @@ class NotificationIT {
 		Map<String, Object> stored = api.get(Personas.OTHER_EMPLOYEE, PREFERENCES).retrieve().body(Map.class);
 		assertThat(stored).containsEntry("quietHours", false).containsEntry("mutedKinds", List.of("NEW_MAIL"));
 		assertThat(String.valueOf(stored.get("workStart"))).startsWith("08:30");
+		// rendered in the reader's language when shown
+		var english = browser.get("/notifications?lang=en");
+		assertThat(english.body()).contains("Your archive access request was approved").contains("CASE-W-" + run)
+			.doesNotContain("您的档案调阅申请已批准");
 		quietHoursOff(Personas.OTHER_EMPLOYEE);
 	}
 
