@@ -9,6 +9,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** Who is acting in the current request, and what they may do. */
 public final class CurrentUser {
 
+	/**
+	 * Request attribute naming the sign-in step (second factor, password change, two-factor enrolment) a signed-in
+	 * user must still complete; absent once sign-in is complete. Pages use it to leave out what the gate would refuse
+	 * (such as the notification bell, whose polling would otherwise be redirected to the gate again and again).
+	 */
+	public static final String PENDING_GATE_ATTRIBUTE = "com.commhub.security.pendingGate";
+
 	private CurrentUser() {
 	}
 

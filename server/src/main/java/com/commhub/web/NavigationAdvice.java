@@ -3,6 +3,8 @@ package com.commhub.web;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import com.commhub.security.CommHubUser;
 import com.commhub.security.CurrentUser;
@@ -14,20 +16,28 @@ class NavigationAdvice {
 
 	public record Navigation(boolean signedIn, String displayName, String username, boolean directoryManage,
 			boolean directoryImport, boolean roles, boolean audit, boolean archive, boolean compliance,
-			boolean archiveRetention, boolean legalHolds, String archiveHome) {
+			boolean archiveRetention, boolean legalHolds, String archiveHome, boolean notifications) {
 	}
 
 	@ModelAttribute("nav")
 	Navigation navigation() {
 		CommHubUser user = CurrentUser.find().orElse(null);
 		if (user == null) {
-			return new Navigation(false, null, null, false, false, false, false, false, false, false, false, null);
+			return new Navigation(false, null, null, false, false, false, false, false, false, false, false, null, false);
 		}
 		return new Navigation(true, user.displayName(), user.getUsername(), CurrentUser.has(Permission.DIRECTORY_MANAGE),
 				CurrentUser.has(Permission.DIRECTORY_IMPORT), CurrentUser.has(Permission.ROLE_VIEW),
 				CurrentUser.has(Permission.AUDIT_READ), CurrentUser.has(Permission.ARCHIVE_STATUS_VIEW),
 				CurrentUser.has(Permission.COMPLIANCE_MANAGE), CurrentUser.has(Permission.ARCHIVE_RETENTION_MANAGE),
-				CurrentUser.has(Permission.ARCHIVE_LEGAL_HOLD), archiveHome());
+				CurrentUser.has(Permission.ARCHIVE_LEGAL_HOLD), archiveHome(),
+				!atSignInGate());
+	}
+
+	/** Still at a sign-in step (second factor, password change): the gate would refuse the bell's polling. */
+	private static boolean atSignInGate() {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		return request != null
+				&& request.getAttribute(CurrentUser.PENDING_GATE_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) != null;
 	}
 
 	/**

@@ -36,6 +36,8 @@ import com.commhub.compliance.ComplianceDecisions.Subject;
 import com.commhub.compliance.DecisionOutcome;
 import com.commhub.compliance.InspectionRequest;
 import com.commhub.compliance.InspectionRequest.Recipient;
+import com.commhub.security.AccountMother;
+import com.commhub.security.DirectoryLookup;
 
 /**
  * The notification centre end to end: other modules' events (a compliance approval, an archive access request) reach
@@ -58,6 +60,8 @@ class NotificationIT {
 	PlatformTransactionManager transactionManager;
 	@Autowired
 	JdbcTemplate jdbc;
+	@Autowired
+	DirectoryLookup directory;
 	@LocalServerPort
 	int port;
 
@@ -395,6 +399,18 @@ class NotificationIT {
 			sum += (first17.charAt(i) - '0') * weights[i];
 		}
 		return first17 + "10X98765432".charAt(sum % 11);
+	}
+
+	@Test
+	void noBellWhileSignInIsIncomplete() {
+		// the password-change gate would answer the bell's polling with HX-Redirect, reloading the page for ever
+		var hired = AccountMother.hire(api, directory, "SC");
+		WebSession newcomer = new WebSession(port);
+		var gate = newcomer.signIn(hired.employeeNo(), hired.password());
+		assertThat(gate.uri().getPath()).isEqualTo("/account/password");
+		assertThat(gate.body()).contains("id=\"logout\"").doesNotContain("notification-bell-slot");
+		var bell = newcomer.get("/notifications/bell", Map.of("HX-Request", "true"));
+		assertThat(bell.headers().firstValue("HX-Redirect")).contains("/account/password");
 	}
 
 	static NewNotification mention(long accountId, Urgency urgency, String sourceId) {

@@ -19,6 +19,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.commhub.security.CommHubUser;
+import com.commhub.security.CurrentUser;
 import com.commhub.security.Permission;
 import com.commhub.shared.ProblemResponses;
 
@@ -68,6 +69,9 @@ class AccountStateFilter extends OncePerRequestFilter {
 		if (gate != null && !path.startsWith(gate) && !ALWAYS_OPEN.contains(path) && !isStatic(path)) {
 			refuse(request, response, gate, 403, "complete sign-in first: " + gate);
 			return;
+		}
+		if (gate != null) {
+			request.setAttribute(CurrentUser.PENDING_GATE_ATTRIBUTE, gate);
 		}
 		List<GrantedAuthority> authorities = new ArrayList<>();
 		if (gate == null) {
