@@ -9,10 +9,11 @@ import java.util.function.Supplier;
 import com.commhub.compliance.Finding;
 
 /**
- * The detection part of an inspection: normalise the text once, run the validated detectors in their shared pass,
- * the configured patterns and the keyword automaton, and order the findings by position. {@link ComplianceEngine}
- * runs it, and so do the benchmarks in {@code bench/}, which therefore measure exactly this code. Nothing here
- * allocates per character or per candidate; per message there are the normalised text and the findings.
+ * The detection part of an inspection: normalise the text once, run the validated detectors in their shared pass
+ * with the keyword automaton in the same loop, then the configured patterns, and order the findings by position.
+ * {@link ComplianceEngine} runs it, and so do the benchmarks in {@code bench/}, which therefore measure exactly this
+ * code. Nothing here allocates per character or per candidate; per message there are the normalised text and the
+ * findings.
  */
 final class DetectionPass {
 
@@ -25,7 +26,7 @@ final class DetectionPass {
 		return order != 0 ? order : a.detectorId().compareTo(b.detectorId());
 	};
 
-	private final Detector validated;
+	private final ValidatedDetectors.Combined validated;
 	private final Detector[] others;
 
 	/** @param detectors the enabled detectors, keywords excluded */
@@ -61,14 +62,16 @@ final class DetectionPass {
 	List<Finding> detect(String text, KeywordDetector keywords) {
 		NormalizedText normal = NormalizedText.of(text);
 		List<Finding> findings = new ArrayList<>(16);
+		boolean keywordsOn = keywords != null && !keywords.isEmpty();
 		if (validated != null) {
-			validated.detect(normal, findings);
+			// one loop over the characters for both
+			validated.scan(normal, findings, keywordsOn ? keywords : null);
+		}
+		else if (keywordsOn) {
+			keywords.detect(normal, findings);
 		}
 		for (Detector detector : others) {
 			detector.detect(normal, findings);
-		}
-		if (keywords != null) {
-			keywords.detect(normal, findings);
 		}
 		dropCardsThatAreResidentIds(findings);
 		findings.sort(ORDER);

@@ -81,24 +81,46 @@ public final class KeywordDetector implements Detector {
 		if (termCount == 0) {
 			return;
 		}
-		AhoCorasick automaton = this.automaton;
 		char[] chars = text.chars();
-		int n = chars.length;
 		int state = 0;
-		for (int i = 0; i < n; i++) {
-			state = automaton.step(state, chars[i]);
-			for (int out = automaton.output(state); out >= 0; out = automaton.nextOutput(out)) {
-				long info = automaton.payload(out);
-				int end = i + 1;
-				int start = end - (int) (info >>> 40);
-				if ((info & 1) != 0 && start > 0 && NormalizedText.isAsciiAlnum(chars[start - 1])
-						|| (info & 2) != 0 && end < n && NormalizedText.isAsciiAlnum(chars[end])) {
-					continue;
-				}
-				int dictionary = (int) (info >>> 18 & 0x3FFFFF);
-				findings.add(new Finding(detectorIds[dictionary], categories[dictionary], text.originalStart(start),
-						text.originalEnd(end), Confidence.HIGH, masked(info)));
+		for (int i = 0; i < chars.length; i++) {
+			state = step(text, chars, i, state, findings);
+		}
+	}
+
+	/** Whether there is anything to match ({@link #step} may be skipped altogether otherwise). */
+	boolean isEmpty() {
+		return termCount == 0;
+	}
+
+	/**
+	 * One character of a scan: the automaton's state after {@code chars[i]}, and a finding for each term that ends
+	 * there. {@link ValidatedDetectors.Combined#scan} calls it from its own loop, so that one pass over the text
+	 * serves both.
+	 */
+	int step(NormalizedText text, char[] chars, int i, int state, List<Finding> findings) {
+		int next = automaton.step(state, chars[i]);
+		int out = automaton.output(next);
+		if (out >= 0) {
+			matched(text, chars, i, out, findings);
+		}
+		return next;
+	}
+
+	private void matched(NormalizedText text, char[] chars, int i, int first, List<Finding> findings) {
+		AhoCorasick automaton = this.automaton;
+		int n = chars.length;
+		for (int out = first; out >= 0; out = automaton.nextOutput(out)) {
+			long info = automaton.payload(out);
+			int end = i + 1;
+			int start = end - (int) (info >>> 40);
+			if ((info & 1) != 0 && start > 0 && NormalizedText.isAsciiAlnum(chars[start - 1])
+					|| (info & 2) != 0 && end < n && NormalizedText.isAsciiAlnum(chars[end])) {
+				continue;
 			}
+			int dictionary = (int) (info >>> 18 & 0x3FFFFF);
+			findings.add(new Finding(detectorIds[dictionary], categories[dictionary], text.originalStart(start),
+					text.originalEnd(end), Confidence.HIGH, masked(info)));
 		}
 	}
 

@@ -46,6 +46,8 @@ public final class NormalizedText {
 	/** Original offset of each normalised character (and the original length at the end); null = the same offsets. */
 	private final int[] toOriginal;
 	private String text;
+	/** Bit c set when the character c (below 64: digits, space, punctuation) may occur; all set = not known. */
+	private long charsBelow64 = -1L;
 
 	private NormalizedText(String original, char[] chars, int[] toOriginal) {
 		this.original = original;
@@ -116,11 +118,22 @@ public final class NormalizedText {
 		return chars[index];
 	}
 
+	/** Records which characters below 64 occur (bit c for character c), as a pass over the text saw them. */
+	void charsBelow64(long present) {
+		charsBelow64 = present;
+	}
+
 	/** Whether the normalised text contains {@code literal}, without making the normalised string. */
 	boolean contains(String literal) {
 		int m = literal.length();
 		if (m == 0) {
 			return true;
+		}
+		for (int k = 0; k < m; k++) {
+			char c = literal.charAt(k);
+			if (c < 64 && (charsBelow64 & 1L << c) == 0) {
+				return false;
+			}
 		}
 		char first = literal.charAt(0);
 		for (int i = 0, last = chars.length - m; i <= last; i++) {
