@@ -347,19 +347,40 @@ public final class ValidatedDetectors {
 
 	// ---- detectors ----
 
-	static final class ResidentId implements Detector {
-		static final List<String> KEYWORDS = List.of("身份证", "证件", "公民身份", "身份号", "id", "identity");
+	/** A detector whose confidence depends on keywords within {@code window} characters of a finding. */
+	abstract static class ProximityDetector implements Detector {
+		private final String id;
+		private final List<String> keywords;
 		private final int window;
-		private final Supplier<LocalDate> today;
 
-		ResidentId(int window, Supplier<LocalDate> today) {
+		ProximityDetector(String id, List<String> keywords, int window) {
+			this.id = id;
+			this.keywords = keywords;
 			this.window = window;
-			this.today = today;
 		}
 
 		@Override
-		public String id() {
-			return "resident-id";
+		public final String id() {
+			return id;
+		}
+
+		final boolean keywordNear(NormalizedText text, int start, int end) {
+			return Proximity.near(text, start, end, window, keywords);
+		}
+
+		/** HIGH with a keyword nearby, MEDIUM without: for values whose check digit already makes them likely. */
+		final Confidence confidence(NormalizedText text, int start, int end) {
+			return keywordNear(text, start, end) ? Confidence.HIGH : Confidence.MEDIUM;
+		}
+	}
+
+	static final class ResidentId extends ProximityDetector {
+		static final List<String> KEYWORDS = List.of("身份证", "证件", "公民身份", "身份号", "id", "identity");
+		private final Supplier<LocalDate> today;
+
+		ResidentId(int window, Supplier<LocalDate> today) {
+			super("resident-id", KEYWORDS, window);
+			this.today = today;
 		}
 
 		@Override
@@ -377,24 +398,17 @@ public final class ValidatedDetectors {
 				return;
 			}
 			String value = new String(v, start, 18).toUpperCase();
-			Confidence confidence = Proximity.near(text, start, end, window, KEYWORDS) ? Confidence.HIGH
-					: Confidence.MEDIUM;
+			Confidence confidence = confidence(text, start, end);
 			findings.add(finding(text, id(), start, end, confidence, Masking.keep(value, 6, 4)));
 		}
 	}
 
-	static final class BankCard implements Detector {
+	static final class BankCard extends ProximityDetector {
 		static final List<String> KEYWORDS = List.of("卡号", "银行卡", "账号", "帐号", "信用卡", "借记卡", "开户",
 				"card", "account");
-		private final int window;
 
 		BankCard(int window) {
-			this.window = window;
-		}
-
-		@Override
-		public String id() {
-			return "bank-card";
+			super("bank-card", KEYWORDS, window);
 		}
 
 		@Override
@@ -432,7 +446,7 @@ public final class ValidatedDetectors {
 			Confidence confidence = value.startsWith("62") || value.startsWith("4")
 					|| value.charAt(0) == '5' && value.charAt(1) >= '1' && value.charAt(1) <= '5'
 							? Confidence.MEDIUM : Confidence.LOW;
-			if (Proximity.near(text, start, end, window, KEYWORDS)) {
+			if (keywordNear(text, start, end)) {
 				confidence = Confidence.HIGH;
 			}
 			findings.add(finding(text, id(), start, end, confidence, Masking.bankCard(value)));
@@ -440,18 +454,12 @@ public final class ValidatedDetectors {
 		}
 	}
 
-	static final class Mobile implements Detector {
+	static final class Mobile extends ProximityDetector {
 		static final List<String> KEYWORDS = List.of("手机", "电话", "联系方式", "联系电话", "致电", "回电", "mobile", "phone",
 				"tel");
-		private final int window;
 
 		Mobile(int window) {
-			this.window = window;
-		}
-
-		@Override
-		public String id() {
-			return "mobile";
+			super("mobile", KEYWORDS, window);
 		}
 
 		@Override
@@ -469,24 +477,17 @@ public final class ValidatedDetectors {
 				return;
 			}
 			String value = new String(v, start, 11);
-			Confidence confidence = Proximity.near(text, start, end, window, KEYWORDS) ? Confidence.HIGH
-					: Confidence.MEDIUM;
+			Confidence confidence = confidence(text, start, end);
 			findings.add(finding(text, id(), start, end, confidence, Masking.keep(value, 3, 4)));
 		}
 	}
 
-	static final class CreditCode implements Detector {
+	static final class CreditCode extends ProximityDetector {
 		static final List<String> KEYWORDS = List.of("信用代码", "社会信用", "营业执照", "税号", "纳税人识别",
 				"credit code", "uscc");
-		private final int window;
 
 		CreditCode(int window) {
-			this.window = window;
-		}
-
-		@Override
-		public String id() {
-			return "credit-code";
+			super("credit-code", KEYWORDS, window);
 		}
 
 		@Override
@@ -501,23 +502,16 @@ public final class ValidatedDetectors {
 			}
 			int end = start + 18;
 			String value = new String(v, start, 18).toUpperCase();
-			Confidence confidence = Proximity.near(text, start, end, window, KEYWORDS) ? Confidence.HIGH
-					: Confidence.MEDIUM;
+			Confidence confidence = confidence(text, start, end);
 			findings.add(finding(text, id(), start, end, confidence, Masking.keep(value, 6, 4)));
 		}
 	}
 
-	static final class Passport implements Detector {
+	static final class Passport extends ProximityDetector {
 		static final List<String> KEYWORDS = List.of("护照", "passport", "证件");
-		private final int window;
 
 		Passport(int window) {
-			this.window = window;
-		}
-
-		@Override
-		public String id() {
-			return "passport";
+			super("passport", KEYWORDS, window);
 		}
 
 		@Override
@@ -532,8 +526,7 @@ public final class ValidatedDetectors {
 			}
 			int end = start + 9;
 			String value = new String(v, start, 9).toUpperCase();
-			Confidence confidence = Proximity.near(text, start, end, window, KEYWORDS) ? Confidence.HIGH
-					: Confidence.MEDIUM;
+			Confidence confidence = confidence(text, start, end);
 			findings.add(finding(text, id(), start, end, confidence, Masking.keep(value, 1, 2)));
 		}
 
@@ -646,17 +639,11 @@ public final class ValidatedDetectors {
 		}
 	}
 
-	static final class IpAddress implements Detector {
+	static final class IpAddress extends ProximityDetector {
 		static final List<String> KEYWORDS = List.of("ip", "地址", "服务器", "主机", "server", "host", "网段");
-		private final int window;
 
 		IpAddress(int window) {
-			this.window = window;
-		}
-
-		@Override
-		public String id() {
-			return "ip-address";
+			super("ip-address", KEYWORDS, window);
 		}
 
 		@Override
@@ -720,7 +707,7 @@ public final class ValidatedDetectors {
 		}
 
 		private void add(NormalizedText text, List<Finding> findings, int start, int end, String masked) {
-			Confidence confidence = Proximity.near(text, start, end, window, KEYWORDS) ? Confidence.MEDIUM
+			Confidence confidence = keywordNear(text, start, end) ? Confidence.MEDIUM
 					: Confidence.LOW;
 			findings.add(finding(text, id(), start, end, confidence, masked));
 		}
