@@ -1,7 +1,6 @@
 package com.commhub.archive.web;
 
 import java.time.Clock;
-import java.util.List;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import com.commhub.archive.AuditQuery;
 import com.commhub.archive.internal.AuditTrail;
 import com.commhub.security.SecurityAccess;
-import com.commhub.shared.BusinessRuleException;
+import com.commhub.shared.FilteredSearch;
 import com.commhub.shared.PageResult;
 
 /**
@@ -51,17 +50,9 @@ class AuditController {
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		access.requireAuditRead();
 		model.addAttribute("zone", clock.getZone());
-		PageResult<?> rows;
-		try {
-			AuditQuery query = AuditQuery.parse(filter.getAction(), filter.getActor(), filter.getOutcome(),
-					filter.getFrom(), filter.getTo(), clock.getZone());
-			rows = trail.search(query, page, PAGE_SIZE);
-		}
-		catch (BusinessRuleException ex) {
-			result.rejectValue(ex.field() == null ? "from" : ex.field(), ex.messageCode(), ex.arguments(),
-					ex.messageCode());
-			rows = new PageResult<>(List.of(), 0, PAGE_SIZE, 0);
-		}
+		PageResult<?> rows = FilteredSearch.run(() -> trail.search(AuditQuery.parse(filter.getAction(), filter.getActor(),
+				filter.getOutcome(), filter.getFrom(), filter.getTo(), clock.getZone()), page, PAGE_SIZE), result, "from",
+				PAGE_SIZE);
 		model.addAttribute("rows", rows);
 		model.addAttribute("htmx", htmx != null);
 		return htmx != null ? RESULTS_FRAGMENT : VIEW;

@@ -1,7 +1,6 @@
 package com.commhub.compliance.web;
 
 import java.time.Clock;
-import java.util.List;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +18,7 @@ import com.commhub.compliance.internal.ComplianceAccess;
 import com.commhub.compliance.internal.EvidenceService;
 import com.commhub.compliance.internal.EvidenceService.EvidenceQuery;
 import com.commhub.compliance.internal.EvidenceService.EvidenceView;
-import com.commhub.shared.BusinessRuleException;
+import com.commhub.shared.FilteredSearch;
 import com.commhub.shared.PageResult;
 
 /**
@@ -56,17 +55,9 @@ class EvidenceController {
 		model.addAttribute("zone", clock.getZone());
 		model.addAttribute("actions", PolicyAction.values());
 		model.addAttribute("channels", Channel.values());
-		PageResult<EvidenceView> rows;
-		try {
-			EvidenceQuery query = EvidenceQuery.parse(filter.getAction(), filter.getChannel(), filter.getFrom(),
-					filter.getTo(), clock.getZone());
-			rows = evidence.search(query, page, PAGE_SIZE);
-		}
-		catch (BusinessRuleException ex) {
-			result.rejectValue(ex.field() == null ? "from" : ex.field(), ex.messageCode(), ex.arguments(),
-					ex.messageCode());
-			rows = new PageResult<>(List.of(), 0, PAGE_SIZE, 0);
-		}
+		PageResult<EvidenceView> rows = FilteredSearch.run(() -> evidence.search(EvidenceQuery.parse(filter.getAction(),
+				filter.getChannel(), filter.getFrom(), filter.getTo(), clock.getZone()), page, PAGE_SIZE), result, "from",
+				PAGE_SIZE);
 		model.addAttribute("rows", rows);
 		model.addAttribute("htmx", htmx != null);
 		return htmx != null ? RESULTS_FRAGMENT : VIEW;
