@@ -33,6 +33,9 @@ public interface ChatManagement {
 	/** Recalls the sender's own message; members then see "recalled"; the archive keeps the original. */
 	MessageView recall(long messageId);
 
+	/** Opens a read-once message: returns it with its content this one time, after which it is CONSUMED for the caller. */
+	MessageView open(long messageId);
+
 	/** Adds or removes the caller's reaction (one emoji, ≤ 16 chars). */
 	MessageView react(long messageId, String emoji, boolean add);
 

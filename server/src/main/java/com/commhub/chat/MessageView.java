@@ -13,7 +13,8 @@ import com.commhub.shared.Classification;
  */
 public record MessageView(long id, long conversationId, Long seq, long changeSeq, long senderEmployeeId,
 		String senderNo, String senderName, String text, String html, List<Mention> mentions, Long threadRootId,
-		int replyCount, List<Reaction> reactions, List<Attachment> attachments, MessageState state, boolean edited,
+		int replyCount, List<Reaction> reactions, List<Attachment> attachments, MessageState state, ContentVisibility visibility,
+		boolean edited,
 		Classification classification, boolean readOnce, Instant expiresAt, long readCount, long memberCount,
 		Instant sentAt, Instant editedAt) {
 
