@@ -154,6 +154,11 @@ class AccessControlMatrixIT {
 		rows.add(row("POST", "/api/v1/notifications/read-all", "/api/v1/notifications/read-all", ALL));
 		rows.add(row("GET", "/api/v1/notifications/preferences", "/api/v1/notifications/preferences", ALL));
 		rows.add(row("PUT", "/api/v1/notifications/preferences", "/api/v1/notifications/preferences", ALL));
+		// files: everyone uploads; a file that is not theirs (nor granted) is 404 like a missing one (FilesIT)
+		rows.add(row("POST", "/api/v1/files", "/api/v1/files", ALL));
+		rows.add(row("GET", "/api/v1/files/{id}", "/api/v1/files/" + NOBODY_ID, ALL));
+		rows.add(row("GET", "/api/v1/files/{id}/content", "/api/v1/files/" + NOBODY_ID + "/content", ALL));
+		rows.add(row("GET", "/api/v1/files/{id}/thumbnail", "/api/v1/files/" + NOBODY_ID + "/thumbnail", ALL));
 		// operations
 		rows.add(row("GET", "/actuator/prometheus", "/actuator/prometheus", ADMIN));
 		return rows;

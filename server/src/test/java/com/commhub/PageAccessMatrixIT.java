@@ -49,7 +49,9 @@ class PageAccessMatrixIT {
 				new Page("/archive/legal-holds", Set.of(Personas.COMMUNICATION_OFFICER, Personas.AUDITOR)),
 				new Page("/account/password", EVERYONE), new Page("/account/2fa", EVERYONE),
 				new Page("/account/sessions", EVERYONE), new Page("/account/tokens", EVERYONE),
-				new Page("/notifications", EVERYONE), new Page("/notifications/preferences", EVERYONE));
+				new Page("/notifications", EVERYONE), new Page("/notifications/preferences", EVERYONE),
+				// downloads of a file nobody may read (here: none) are 404 for every role (see FilesIT)
+				new Page("/files/999999999", Set.of()), new Page("/files/999999999/thumbnail", Set.of()));
 	}
 
 	@LocalServerPort
