@@ -12,7 +12,8 @@ public enum NotificationKind {
 	ARCHIVE_ACCESS_DECIDED(true),
 	MENTION(false),
 	NEW_MAIL(false),
-	READ_RECEIPT_REQUEST(false);
+	READ_RECEIPT_REQUEST(false),
+	MAIL_FOLLOW_UP(false);
 
 	private final boolean mandatory;
 

@@ -1,0 +1,6 @@
+package com.commhub.mail.internal;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface MailRecipients extends JpaRepository<MailRecipient, Long> {
+}

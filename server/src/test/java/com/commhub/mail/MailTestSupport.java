@@ -1,0 +1,131 @@
+package com.commhub.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.commhub.Api;
+
+/** Helpers for the mail tests: ids of personas, departments and groups, and mail requests over the REST API. */
+final class MailTestSupport {
+
+	static final String MAIL = "/api/v1/mail";
+
+	private final Api api;
+	private final JdbcTemplate jdbc;
+
+	MailTestSupport(Api api, JdbcTemplate jdbc) {
+		this.api = api;
+		this.jdbc = jdbc;
+	}
+
+	static String run() {
+		return UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	long employee(String employeeNo) {
+		return jdbc.queryForObject("select id from dir_employee where employee_no = ?", Long.class, employeeNo);
+	}
+
+	long department(String code) {
+		return jdbc.queryForObject("select id from dir_department where code = ?", Long.class, code);
+	}
+
+	long group(String name) {
+		return jdbc.queryForObject("select id from dir_group where name = ?", Long.class, name);
+	}
+
+	static Map<String, Object> person(long id) {
+		return Map.of("kind", "EMPLOYEE", "id", id);
+	}
+
+	static Map<String, Object> department(long id, boolean unused) {
+		return Map.of("kind", "DEPARTMENT", "id", id);
+	}
+
+	static Map<String, Object> groupAddressee(long id) {
+		return Map.of("kind", "GROUP", "id", id);
+	}
+
+	static Map<String, Object> mail(List<?> to, String subject, String body) {
+		Map<String, Object> m = new HashMap<>();
+		m.put("to", to);
+		m.put("subject", subject);
+		m.put("bodyHtml", body);
+		return m;
+	}
+
+	@SuppressWarnings("rawtypes")
+	ResponseEntity<Map> send(String persona, Map<String, Object> body) {
+		return api.post(persona, MAIL).body(body).retrieve().toEntity(Map.class);
+	}
+
+	/** Sends and expects SENT; returns the result body. */
+	@SuppressWarnings("unchecked")
+	Map<String, Object> sent(String persona, Map<String, Object> body) {
+		ResponseEntity<Map> response = send(persona, body);
+		assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(201);
+		assertThat(response.getBody().get("status")).isEqualTo("SENT");
+		return (Map<String, Object>) response.getBody().get("mail");
+	}
+
+	@SuppressWarnings("unchecked")
+	List<Map<String, Object>> folder(String persona, String folder) {
+		Map<String, Object> page = api.get(persona, MAIL + "?folder={f}&size=100", folder).retrieve().body(Map.class);
+		return (List<Map<String, Object>>) page.get("items");
+	}
+
+	/** The persona's item of the mail with this subject in a folder, or {@code null}. */
+	Map<String, Object> itemBySubject(String persona, String folder, String subject) {
+		return folder(persona, folder).stream().filter(i -> subject.equals(i.get("subject"))).findFirst().orElse(null);
+	}
+
+	long itemId(String persona, String folder, String subject) {
+		Map<String, Object> item = itemBySubject(persona, folder, subject);
+		assertThat(item).as("%s has %s in %s", persona, subject, folder).isNotNull();
+		return ((Number) item.get("itemId")).longValue();
+	}
+
+	@SuppressWarnings("unchecked")
+	Map<String, Object> open(String persona, long itemId) {
+		ResponseEntity<Map> response = api.get(persona, MAIL + "/" + itemId).retrieve().toEntity(Map.class);
+		assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(200);
+		return response.getBody();
+	}
+
+	int status(ResponseEntity<?> response) {
+		return response.getStatusCode().value();
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<Long> employeeIds(Map<String, Object> view, String list) {
+		List<Long> ids = new ArrayList<>();
+		for (Map<String, Object> r : (List<Map<String, Object>>) view.get(list)) {
+			Map<String, Object> person = (Map<String, Object>) r.get("person");
+			ids.add(((Number) person.get("employeeId")).longValue());
+		}
+		return ids;
+	}
+
+	static long id(Map<String, Object> map, String key) {
+		return ((Number) map.get(key)).longValue();
+	}
+
+	/** A valid resident ID number (GB 11643 check digit), different each call. */
+	static String residentId() {
+		String first17 = "11010519900307" + String.format("%03d", (int) (Math.random() * 1000));
+		int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+		int sum = 0;
+		for (int i = 0; i < 17; i++) {
+			sum += (first17.charAt(i) - '0') * weights[i];
+		}
+		return first17 + "10X98765432".charAt(sum % 11);
+	}
+}
