@@ -16,7 +16,7 @@ import com.commhub.security.CurrentUser;
  * The viewer's watermark (CLS-3) for 机密 and 绝密 pages of any module: the label "林浩然 HT1040 2026-11-24 10:31"
  * (name, 工号, the company's time) and the tiled SVG image that carries it. Templates reach it as the bean
  * {@code @watermarks}, so content modules need no dependency on the shell:
- * {@code <div th:replace="~{fragments/watermark :: watermark(${@watermarks.label()})}"></div>}.
+ * {@code <div th:replace="~{fragments/watermark :: viewer()}"></div>}.
  */
 @Component("watermarks")
 public class Watermarks {
