@@ -337,6 +337,27 @@ class FilesIT {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(FileUploads.multipart(boundary, "x.txt", "text/plain",
 					content))));
 		assertThat(noToken.statusCode()).isEqualTo(403);
+
+		// as the page scripts send it: the header token and Accept: application/json, for answers and refusals
+		var home = send(client, HttpRequest.newBuilder(URI.create(base + "/")).GET());
+		var pageToken = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(home.body());
+		assertThat(pageToken.find()).isTrue();
+		var scripted = send(client, HttpRequest.newBuilder(URI.create(base + "/files"))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", "application/json")
+			.header("X-CSRF-TOKEN", pageToken.group(1))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(FileUploads.multipart(boundary, "脚本上传.txt", "text/plain",
+					content))));
+		assertThat(scripted.statusCode()).as(scripted.body()).isEqualTo(201);
+		assertThat(scripted.body()).contains("\"name\":\"脚本上传.txt\"");
+		var scriptedRefusal = send(client, HttpRequest.newBuilder(URI.create(base + "/files"))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", "application/json")
+			.header("X-CSRF-TOKEN", pageToken.group(1))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(FileUploads.multipart(boundary, "图.png", "image/png",
+					content))));
+		assertThat(scriptedRefusal.statusCode()).as(scriptedRefusal.body()).isEqualTo(400);
+		assertThat(scriptedRefusal.body()).contains("\"field\":\"file\"").contains("files.error.contentMismatch");
 	}
 
 	@Test
