@@ -29,6 +29,10 @@ class PageAccessMatrixIT {
 
 	static List<Page> pages() {
 		return List.of(new Page("/", EVERYONE), new Page("/directory/employees", EVERYONE),
+				// mail: every employee has a mailbox; the administrator (no employee) gets a "no mailbox" page
+				new Page("/mail", EVERYONE), new Page("/mail/folder/SENT", EVERYONE),
+				new Page("/mail/compose", EVERYONE), new Page("/mail/search", EVERYONE),
+				new Page("/mail/labels", EVERYONE), new Page("/mail/999999999", Set.of()),
 				new Page("/directory/departments", EVERYONE), new Page("/directory/groups", EVERYONE),
 				new Page("/directory/employees/new", Set.of(Personas.ADMIN)),
 				new Page("/directory/import", Set.of(Personas.ADMIN)),
