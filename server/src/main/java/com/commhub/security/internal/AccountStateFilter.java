@@ -106,7 +106,7 @@ class AccountStateFilter extends OncePerRequestFilter {
 	private static void refuse(HttpServletRequest request, HttpServletResponse response, String location, int status,
 			String detail) throws IOException {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (path.startsWith("/api/") || path.startsWith("/actuator/")) {
+		if (path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/ws")) {
 			ProblemResponses.write(request, response, status, status == 401 ? "Unauthorized" : "Forbidden", detail);
 		}
 		else if ("true".equals(request.getHeader("HX-Request"))) {

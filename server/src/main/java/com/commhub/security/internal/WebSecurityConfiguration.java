@@ -24,8 +24,8 @@ import com.commhub.security.Permission;
 import com.commhub.shared.ProblemResponses;
 
 /**
- * Two filter chains: the JSON API (bearer tokens; problem details for 401/403) and the browser UI (form sign-in,
- * CSRF on every form, session gates). Both send the same security headers.
+ * Two filter chains: the JSON API and the WebSocket handshake (bearer tokens; problem details for 401/403) and the
+ * browser UI (form sign-in, CSRF on every form, session gates). Both send the same security headers.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
@@ -47,7 +47,8 @@ class WebSecurityConfiguration {
 	SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens, AccountService accounts,
 			RoleService roles) throws Exception {
 		RequestMatcher bearer = BearerTokenFilter::hasBearer;
-		http.securityMatcher("/api/**", "/actuator/**")
+		// the chat WebSocket handshake (/ws) authenticates like the API: the session or a bearer token, 401 otherwise
+		http.securityMatcher("/api/**", "/actuator/**", "/ws", "/ws/**")
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/auth/login", "/actuator/health",
 					"/actuator/health/**")
 				.permitAll()

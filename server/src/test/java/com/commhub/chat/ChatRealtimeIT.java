@@ -1,0 +1,228 @@
+package com.commhub.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Type;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+import com.commhub.Api;
+import com.commhub.IntegrationTest;
+import com.commhub.Personas;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Real-time delivery over STOMP at {@code /ws} with Java clients authenticated by API bearer tokens: a member gets
+ * the frame of a posted message and of a read position, a non-member gets nothing, SEND and subscriptions outside
+ * the own user queue are refused, and an unauthenticated handshake is 401.
+ */
+@IntegrationTest
+class ChatRealtimeIT {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	Api api;
+	ChatFixtures chat;
+	final List<StompSession> sessions = new ArrayList<>();
+
+	@BeforeEach
+	void setUp() {
+		api = new Api(port);
+		chat = new ChatFixtures(api, jdbc);
+		chat.generousLimits();
+	}
+
+	@AfterEach
+	void tearDown() {
+		sessions.forEach(s -> {
+			if (s.isConnected()) {
+				s.disconnect();
+			}
+		});
+	}
+
+	@Test
+	void membersGetPostedMessagesAndReadPositionsOthersNothing() throws Exception {
+		long group = chat.groupId(Personas.EMPLOYEE, "实时 " + UUID.randomUUID(), Personas.OTHER_EMPLOYEE,
+				Personas.DEPARTMENT_HEAD);
+		Listener member = connect(Personas.OTHER_EMPLOYEE);
+		Listener sender = connect(Personas.EMPLOYEE);
+		Listener outsider = connect(Personas.AUDITOR);
+
+		Map<String, Object> posted = chat.send(Personas.EMPLOYEE, group, "大家好，实时消息 <b>测试</b>");
+		Map<String, Object> frame = member.next(group, "message");
+		assertThat(frame.get("messageId")).isEqualTo(posted.get("id"));
+		assertThat(frame.get("changeSeq")).isEqualTo(posted.get("changeSeq"));
+		assertThat(frame.get("seq")).isEqualTo(posted.get("seq"));
+		@SuppressWarnings("unchecked")
+		Map<String, Object> view = (Map<String, Object>) frame.get("message");
+		assertThat(view.get("text")).isEqualTo("大家好，实时消息 <b>测试</b>");
+		assertThat((String) view.get("html")).doesNotContain("<b>");
+		// the sender's other tabs get it too
+		assertThat(sender.next(group, "message").get("messageId")).isEqualTo(posted.get("id"));
+
+		assertThat(api.post(Personas.OTHER_EMPLOYEE, ChatFixtures.CONVERSATIONS + "/{id}/read", group)
+			.body(Map.of("seq", posted.get("seq"))).retrieve().toEntity(String.class).getStatusCode().value())
+			.isEqualTo(200);
+		Map<String, Object> read = sender.next(group, "read");
+		assertThat(((Number) read.get("employeeId")).longValue()).isEqualTo(chat.employee(Personas.OTHER_EMPLOYEE));
+		assertThat(((Number) read.get("readSeq")).longValue()).isEqualTo(((Number) posted.get("seq")).longValue());
+
+		assertThat(outsider.frames.poll(1500, TimeUnit.MILLISECONDS)).as("a non-member's frame").isNull();
+	}
+
+	@Test
+	void sendFramesAndForeignSubscriptionsAreRefused() throws Exception {
+		Listener sender = connect(Personas.EMPLOYEE);
+		sender.session.send("/app/chat", "hello".getBytes(StandardCharsets.UTF_8));
+		assertThat(sender.errors.poll(10, TimeUnit.SECONDS)).as("ERROR frame for SEND").isNotNull();
+
+		Listener snooper = connect(Personas.OTHER_EMPLOYEE);
+		snooper.session.subscribe("/queue/chat-user" + UUID.randomUUID(), snooper.handler);
+		assertThat(snooper.errors.poll(10, TimeUnit.SECONDS)).as("ERROR frame for a foreign queue").isNotNull();
+
+		Listener topic = connect(Personas.AUDITOR);
+		topic.session.subscribe("/topic/commhub-user-registry", topic.handler);
+		assertThat(topic.errors.poll(10, TimeUnit.SECONDS)).as("ERROR frame for a topic").isNotNull();
+	}
+
+	@Test
+	void anUnauthenticatedHandshakeIs401() throws Exception {
+		HttpResponse<String> anonymous = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ws")).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		HttpResponse<String> badToken = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ws"))
+				.header("Authorization", "Bearer chp_not-a-token")
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(badToken.statusCode()).isEqualTo(401);
+	}
+
+	/** A STOMP client of one persona, subscribed to its chat queue. */
+	Listener connect(String persona) throws Exception {
+		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+		client.setMessageConverter(new TextConverter());
+		WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
+		headers.add("Authorization", "Bearer " + api.tokenOf(persona));
+		Listener listener = new Listener();
+		StompSession session = client
+			.connectAsync("ws://localhost:" + port + "/ws", headers, new StompHeaders(), listener)
+			.get(10, TimeUnit.SECONDS);
+		listener.session = session;
+		sessions.add(session);
+		StompSession.Receiptable subscribed = session.subscribe("/user/queue/chat", listener.handler);
+		assertThat(subscribed).isNotNull();
+		// a frame sent right after SUBSCRIBE could overtake it: give the broker a moment to register it
+		Thread.sleep(200);
+		return listener;
+	}
+
+	static final class Listener extends StompSessionHandlerAdapter {
+
+		final BlockingQueue<Map<String, Object>> frames = new LinkedBlockingQueue<>();
+		final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+		StompSession session;
+
+		final StompFrameHandler handler = new StompFrameHandler() {
+			@Override
+			public Type getPayloadType(StompHeaders headers) {
+				return String.class;
+			}
+
+			@Override
+			@SuppressWarnings("unchecked")
+			public void handleFrame(StompHeaders headers, Object payload) {
+				frames.add(JSON.readValue((String) payload, Map.class));
+			}
+		};
+
+		@Override
+		public Type getPayloadType(StompHeaders headers) {
+			return String.class;
+		}
+
+		/** The session handler gets the ERROR frames. */
+		@Override
+		public void handleFrame(StompHeaders headers, Object payload) {
+			errors.add(headers.getFirst("message") == null ? String.valueOf(payload) : headers.getFirst("message"));
+		}
+
+		@Override
+		public void handleException(StompSession s, StompCommand command, StompHeaders headers, byte[] payload,
+				Throwable exception) {
+			errors.add(String.valueOf(exception));
+		}
+
+		@Override
+		public void handleTransportError(StompSession s, Throwable exception) {
+			errors.add(String.valueOf(exception));
+		}
+
+		/** The next frame of this type for the conversation (others are skipped). */
+		Map<String, Object> next(long conversationId, String type) throws InterruptedException {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (System.nanoTime() < deadline) {
+				Map<String, Object> frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+				if (frame != null && ((Number) frame.get("conversationId")).longValue() == conversationId
+						&& type.equals(frame.get("type"))) {
+					return frame;
+				}
+			}
+			throw new AssertionError("no " + type + " frame for conversation " + conversationId);
+		}
+	}
+
+	/** Frames as text, whatever their content type (JSON chat frames, text ERROR frames). */
+	static final class TextConverter implements MessageConverter {
+
+		@Override
+		public Object fromMessage(Message<?> message, Class<?> targetClass) {
+			Object payload = message.getPayload();
+			return payload instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(payload);
+		}
+
+		@Override
+		public Message<?> toMessage(Object payload, MessageHeaders headers) {
+			byte[] bytes = payload instanceof byte[] b ? b : String.valueOf(payload).getBytes(StandardCharsets.UTF_8);
+			return MessageBuilder.createMessage(bytes, headers == null ? new MessageHeaders(null) : headers);
+		}
+	}
+}
