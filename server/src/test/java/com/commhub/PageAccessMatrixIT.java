@@ -38,6 +38,9 @@ class PageAccessMatrixIT {
 				new Page("/directory/import", Set.of(Personas.ADMIN)),
 				new Page("/admin/roles", Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER, Personas.AUDITOR)),
 				new Page("/audit", Set.of(Personas.ADMIN, Personas.AUDITOR)),
+				// chat: every employee chats; the administrator (no employee) sees an empty list
+				new Page("/chat", EVERYONE), new Page("/chat/new", EVERYONE), new Page("/chat/search", EVERYONE),
+				new Page("/chat/999999999", Set.of()),
 				new Page("/compliance/test-bench", Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER)),
 				new Page("/compliance/policies", Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER)),
 				new Page("/compliance/detectors", Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER)),
