@@ -118,6 +118,33 @@ final class MailTestSupport {
 		return ((Number) map.get(key)).longValue();
 	}
 
+	/** Uploads a file as the persona through the files API; returns its id. */
+	@SuppressWarnings("unchecked")
+	long upload(String persona, String filename, String contentType, byte[] content) {
+		String boundary = "----mail-test-" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+				+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		ResponseEntity<Map> response = api.raw().post().uri("/api/v1/files")
+			.header(org.springframework.http.HttpHeaders.AUTHORIZATION, "Bearer " + api.tokenOf(persona))
+			.contentType(org.springframework.http.MediaType.parseMediaType("multipart/form-data; boundary=" + boundary))
+			.body(body.toByteArray()).retrieve().toEntity(Map.class);
+		assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(201);
+		return ((Number) response.getBody().get("id")).longValue();
+	}
+
+	/** Letters only, so the Chinese analyzer keeps it one token. */
+	static String word() {
+		StringBuilder sb = new StringBuilder();
+		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+		for (int i = 0; i < 10; i++) {
+			sb.append((char) ('a' + random.nextInt(26)));
+		}
+		return sb.toString();
+	}
+
 	/** A valid resident ID number (GB 11643 check digit), different each call. */
 	static String residentId() {
 		String first17 = "11010519900307" + String.format("%03d", (int) (Math.random() * 1000));

@@ -167,7 +167,7 @@ class MailQueryService implements MailQueries {
 							f.match().field("mail.recipients.employeeId").matching(search.personEmployeeId())));
 				}
 				if (folder != null) {
-					root.add(f.match().field("folder").matching(folder.kind().name()));
+					root.add(f.match().field("folder").matching(folder.kind()));
 					if (folder.custom()) {
 						root.add(f.match().field("customFolderId").matching(folder.customId()));
 					}
@@ -181,7 +181,7 @@ class MailQueryService implements MailQueries {
 					root.add(f.match().field("mail.hasAttachments").matching(search.withAttachments()));
 				}
 				if (search.classification() != null) {
-					root.add(f.match().field("mail.classification").matching(search.classification().name()));
+					root.add(f.match().field("mail.classification").matching(search.classification()));
 				}
 				if (search.flagged() != null) {
 					root.add(f.match().field("flagged").matching(search.flagged()));
@@ -190,7 +190,7 @@ class MailQueryService implements MailQueries {
 					root.add(f.match().field("labelIds").matching(search.labelId()));
 				}
 			})
-			.highlighter(h -> h.unified().tag(OPEN, CLOSE).noMatchSize(120).fragmentSize(120).numberOfFragments(1))
+			.highlighter(h -> h.plain().tag(OPEN, CLOSE).noMatchSize(120).fragmentSize(120).numberOfFragments(1))
 			.sort(f -> f.field("sortAt").desc().then().score())
 			.fetch(from * limit, limit);
 		Map<Long, List<?>> rows = new HashMap<>();
