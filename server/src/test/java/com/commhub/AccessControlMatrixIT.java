@@ -159,6 +159,31 @@ class AccessControlMatrixIT {
 		rows.add(row("GET", "/api/v1/files/{id}", "/api/v1/files/" + NOBODY_ID, ALL));
 		rows.add(row("GET", "/api/v1/files/{id}/content", "/api/v1/files/" + NOBODY_ID + "/content", ALL));
 		rows.add(row("GET", "/api/v1/files/{id}/thumbnail", "/api/v1/files/" + NOBODY_ID + "/thumbnail", ALL));
+		// mail: everyone has a mailbox (the administrator's is empty); someone else's mail, draft, folder or label is 404
+		rows.add(row("POST", "/api/v1/mail", "/api/v1/mail", ALL));
+		rows.add(row("GET", "/api/v1/mail", "/api/v1/mail?folder=INBOX", ALL));
+		rows.add(row("GET", "/api/v1/mail/{itemId}", "/api/v1/mail/" + NOBODY_ID, ALL));
+		rows.add(row("PATCH", "/api/v1/mail/{itemId}", "/api/v1/mail/" + NOBODY_ID, ALL));
+		rows.add(row("DELETE", "/api/v1/mail/{itemId}", "/api/v1/mail/" + NOBODY_ID, ALL));
+		rows.add(row("POST", "/api/v1/mail/{itemId}/restore", "/api/v1/mail/" + NOBODY_ID + "/restore", ALL));
+		rows.add(row("GET", "/api/v1/mail/{itemId}/thread", "/api/v1/mail/" + NOBODY_ID + "/thread", ALL));
+		rows.add(row("GET", "/api/v1/mail/{itemId}/reply", "/api/v1/mail/" + NOBODY_ID + "/reply?kind=REPLY_ALL", ALL));
+		rows.add(row("POST", "/api/v1/mail/drafts", "/api/v1/mail/drafts", ALL));
+		rows.add(row("GET", "/api/v1/mail/drafts", "/api/v1/mail/drafts", ALL));
+		rows.add(row("GET", "/api/v1/mail/drafts/{draftId}", "/api/v1/mail/drafts/" + NOBODY_ID, ALL));
+		rows.add(row("PUT", "/api/v1/mail/drafts/{draftId}", "/api/v1/mail/drafts/" + NOBODY_ID, ALL));
+		rows.add(row("DELETE", "/api/v1/mail/drafts/{draftId}", "/api/v1/mail/drafts/" + NOBODY_ID, ALL));
+		rows.add(row("GET", "/api/v1/mail/search", "/api/v1/mail/search?text=合同", ALL));
+		rows.add(row("POST", "/api/v1/mail/cc-suggestions", "/api/v1/mail/cc-suggestions", ALL));
+		rows.add(row("GET", "/api/v1/mail/unread", "/api/v1/mail/unread", ALL));
+		rows.add(row("GET", "/api/v1/mail/folders", "/api/v1/mail/folders", ALL));
+		rows.add(row("POST", "/api/v1/mail/folders", "/api/v1/mail/folders", ALL));
+		rows.add(row("PUT", "/api/v1/mail/folders/{folderId}", "/api/v1/mail/folders/" + NOBODY_ID, ALL));
+		rows.add(row("DELETE", "/api/v1/mail/folders/{folderId}", "/api/v1/mail/folders/" + NOBODY_ID, ALL));
+		rows.add(row("GET", "/api/v1/mail/labels", "/api/v1/mail/labels", ALL));
+		rows.add(row("POST", "/api/v1/mail/labels", "/api/v1/mail/labels", ALL));
+		rows.add(row("PUT", "/api/v1/mail/labels/{labelId}", "/api/v1/mail/labels/" + NOBODY_ID, ALL));
+		rows.add(row("DELETE", "/api/v1/mail/labels/{labelId}", "/api/v1/mail/labels/" + NOBODY_ID, ALL));
 		// operations
 		rows.add(row("GET", "/actuator/prometheus", "/actuator/prometheus", ADMIN));
 		return rows;

@@ -33,6 +33,7 @@ class PageAccessMatrixIT {
 				new Page("/mail", EVERYONE), new Page("/mail/folder/SENT", EVERYONE),
 				new Page("/mail/compose", EVERYONE), new Page("/mail/search", EVERYONE),
 				new Page("/mail/labels", EVERYONE), new Page("/mail/999999999", Set.of()),
+				new Page("/mail/badge", EVERYONE),
 				new Page("/directory/departments", EVERYONE), new Page("/directory/groups", EVERYONE),
 				new Page("/directory/employees/new", Set.of(Personas.ADMIN)),
 				new Page("/directory/import", Set.of(Personas.ADMIN)),
