@@ -13,11 +13,15 @@
 # tokens, valid 90 days) and later runs start from a copy of it; the conversations are created fresh every run.
 # Delete $SEED_CACHE to seed from scratch.
 # Settings (environment):
-#   CLIENTS=2000 GROUP=20 STEPS='100:60,150:30,200:30,300:30,400:30' (posts/s:seconds) WARMUP='100:15'
+#   CLIENTS=2000 GROUP=20 WARMUP='50:20' STEPS='100:60,25:30,50:30,75:30,150:30,200:30,300:30,400:30'
+#     (posts/s:seconds; the first is the goal step, then a rising ramp that stops after the first step with
+#     p99 > STOP_P99 ms (2000) or more than 1% lost: a saturated server only piles up a backlog)
 #   TIMEOUT=10 (s after the last post of a step before missing deliveries count as lost)
 #   COMMIT=<rev>   build that commit from `git archive` in a temporary directory instead of this work tree
 #   SKIP_BUILD=1   use the jars already built here;  ONLY=relay|commhub  run one side
 #   SEED_CACHE=bench/target/chat-seed
+#   JFR=1          record a Java Flight Recording (profile settings) of the CommHub server during its measured
+#                  phase into $OUT/commhub.jfr (for "where does the time go"; costs a little CPU itself)
 #   LOCK=/tmp/mvn.lock   hold this lock (flock) during the builds and the measured phases only, not while seeding
 #                        (do not wrap the whole script in flock on the same file: it takes the lock itself)
 #   SERVER_OPTS='-Xms1g -Xmx2g' (both servers)   LOAD_OPTS='-Xms1g -Xmx2g' (the load generator)
@@ -29,9 +33,10 @@ JAVA="$JAVA_HOME/bin/java"
 OUT="$(realpath -m "${OUT:-bench/target/chat}")"
 CLIENTS="${CLIENTS:-2000}"
 GROUP="${GROUP:-20}"
-STEPS="${STEPS:-100:60,150:30,200:30,300:30,400:30}"
-WARMUP="${WARMUP:-100:15}"
+STEPS="${STEPS:-100:60,25:30,50:30,75:30,150:30,200:30,300:30,400:30}"
+WARMUP="${WARMUP:-50:20}"
 TIMEOUT="${TIMEOUT:-10}"
+STOP_P99="${STOP_P99:-2000}"
 SERVER_OPTS="${SERVER_OPTS:--Xms1g -Xmx2g}"
 LOAD_OPTS="${LOAD_OPTS:--Xms1g -Xmx2g}"
 RELAY_PORT="${RELAY_PORT:-18181}"
@@ -80,10 +85,10 @@ measure() { # the measured phase: under the lock, if any
   # shellcheck disable=SC2086
   locked "$JAVA" $LOAD_OPTS -cp "$WORK/bench.jar" com.commhub.bench.chat.ChatLoad "$@"
 }
-start_commhub() {
+start_commhub() { # extra server arguments…
   # shellcheck disable=SC2086
   (cd "$WORK/commhub" && COMMHUB_ADMIN_PASSWORD="$ADMIN_PASSWORD" exec "$JAVA" $SERVER_OPTS -jar "$WORK/commhub.jar" \
-    --server.port="$COMMHUB_PORT" --commhub.demo.enabled=false >> "$OUT/commhub-server.log" 2>&1) &
+    --server.port="$COMMHUB_PORT" --commhub.demo.enabled=false "$@" >> "$OUT/commhub-server.log" 2>&1) &
   COMMHUB_PID=$!; PIDS+=("$COMMHUB_PID")
   wait_http "http://127.0.0.1:$COMMHUB_PORT/actuator/health" 240
 }
@@ -99,8 +104,8 @@ if [ "$ONLY" != commhub ]; then
   RELAY_PID=$!; PIDS+=("$RELAY_PID")
   wait_http "http://127.0.0.1:$RELAY_PORT/" 60
   machine "relay up"
-  measure run target=relay base="http://127.0.0.1:$RELAY_PORT" clients="$CLIENTS" groupSize="$GROUP" \
-    steps="$STEPS" warmup="$WARMUP" timeout="$TIMEOUT" out="$OUT/relay.tsv" 2>&1 | tee "$OUT/relay-load.log"
+  measure run target=relay base="http://127.0.0.1:$RELAY_PORT" serverPid="$RELAY_PID" clients="$CLIENTS" groupSize="$GROUP" \
+    steps="$STEPS" warmup="$WARMUP" timeout="$TIMEOUT" stopP99="$STOP_P99" out="$OUT/relay.tsv" 2>&1 | tee "$OUT/relay-load.log"
   kill "$RELAY_PID"; wait "$RELAY_PID" 2>/dev/null || true
   machine "relay done"
 fi
@@ -113,7 +118,8 @@ if [ "$ONLY" != relay ]; then
     cp -a "$SEED_CACHE/data" "$WORK/commhub/data"
     cp "$SEED_CACHE/people.tsv" "$OUT/people/people.tsv"
     echo "people from $SEED_CACHE (seeded $(cat "$SEED_CACHE/seeded-at" 2>/dev/null))"
-    start_commhub
+    # migrations added since the cache was made may have lower numbers than ones it has (each module owns a range)
+    start_commhub --spring.flyway.out-of-order=true
   else
     # fresh ./data (PostgreSQL, archive keys, Lucene indexes, files) in the temporary directory; no demo company
     start_commhub
@@ -130,9 +136,16 @@ if [ "$ONLY" != relay ]; then
   load seed-conversations base="http://127.0.0.1:$COMMHUB_PORT" employees="$CLIENTS" groupSize="$GROUP" \
     out="$OUT/people" 2>&1 | tee -a "$OUT/seed.log"
   machine "seeded"
-  measure run target=commhub base="http://127.0.0.1:$COMMHUB_PORT" people="$OUT/people" clients="$CLIENTS" \
-    groupSize="$GROUP" steps="$STEPS" warmup="$WARMUP" timeout="$TIMEOUT" out="$OUT/commhub.tsv" \
+  if [ -n "${JFR:-}" ]; then
+    "$JAVA_HOME/bin/jcmd" "$COMMHUB_PID" JFR.start name=chatload settings=profile filename="$OUT/commhub.jfr" >/dev/null
+  fi
+  measure run target=commhub base="http://127.0.0.1:$COMMHUB_PORT" serverPid="$COMMHUB_PID" \
+    dbMatch="$WORK/commhub/data/postgres" people="$OUT/people" clients="$CLIENTS" \
+    groupSize="$GROUP" steps="$STEPS" warmup="$WARMUP" timeout="$TIMEOUT" stopP99="$STOP_P99" out="$OUT/commhub.tsv" \
     2>&1 | tee "$OUT/commhub-load.log"
+  if [ -n "${JFR:-}" ]; then
+    "$JAVA_HOME/bin/jcmd" "$COMMHUB_PID" JFR.stop name=chatload >/dev/null
+  fi
   machine "CommHub done"
   kill "$COMMHUB_PID"; wait "$COMMHUB_PID" 2>/dev/null || true
 fi

@@ -31,8 +31,9 @@ import java.util.concurrent.locks.LockSupport;
  * {@code seed-conversations base=http://… employees=2000 groupSize=20 out=DIR}: create the people, then the
  * conversations, in CommHub ({@link ChatSeed});</li>
  * <li>{@code run target=commhub|relay base=http://… [people=DIR] clients=2000 groupSize=20
- * steps=100:60,150:30,… warmup=100:10 timeout=10 out=FILE}: connects the STOMP clients, then posts open-loop at each
- * step's rate (posts/s) for its seconds and measures every delivery;</li>
+ * steps=100:60,150:30,… warmup=100:10 timeout=10 stopP99=2000 out=FILE}: connects the STOMP clients, then posts
+ * open-loop at each step's rate (posts/s) for its seconds and measures every delivery; after the first step, the
+ * first step whose p99 exceeds {@code stopP99} ms (or that loses more than 1%) ends the run;</li>
  * <li>{@code summary relay=FILE commhub=FILE}: the Markdown table with the ratios.</li>
  * </ul>
  * Client {@code i} is in conversation {@code i / groupSize}; every conversation has exactly {@code groupSize}
@@ -176,6 +177,9 @@ public final class ChatLoad {
 		private final LongAdder unknownPosts = new LongAdder();
 		private final ConcurrentHashMap<String, Boolean> otherTypes = new ConcurrentHashMap<>();
 		private StompClient[] stomp;
+		private final long serverPid;
+		private final double stopP99;
+		private final String dbMatch;
 
 		Run(Map<String, String> options) throws Exception {
 			this.target = options.getOrDefault("target", "relay");
@@ -187,6 +191,9 @@ public final class ChatLoad {
 			this.timeoutNanos = Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout", "10"))).toNanos();
 			this.out = Path.of(options.getOrDefault("out", target + ".tsv"));
 			this.frameType = options.getOrDefault("frameType", "message");
+			this.serverPid = Long.parseLong(options.getOrDefault("serverPid", "-1"));
+			this.stopP99 = Double.parseDouble(options.getOrDefault("stopP99", "2000"));
+			this.dbMatch = options.get("dbMatch");
 			if (clients % groupSize != 0) {
 				throw new IllegalArgumentException("clients must be a multiple of groupSize");
 			}
@@ -220,12 +227,22 @@ public final class ChatLoad {
 		void run() throws Exception {
 			connect();
 			StringBuilder tsv = new StringBuilder(Result.HEADER).append('\n');
+			int measured = 0;
 			for (StepPlan plan : plans) {
 				Result result = step(plan);
 				ChatSeed.log("%s", result.describe(target));
 				if (!plan.warmup()) {
 					tsv.append(result.tsv(target)).append('\n');
 					Files.writeString(out, tsv.toString());
+					measured++;
+					// the ramp after the first (goal) step rises: once saturated, higher rates only pile up a backlog
+					boolean saturated = result.p99() > stopP99 || Double.isNaN(result.p99())
+							|| result.lost() + result.postErrors() * groupSize > 0.01 * result.posts() * groupSize;
+					if (measured > 1 && saturated) {
+						ChatSeed.log("%s: p99 above %.0f ms or more than 1%% lost at %d posts/s: higher rates skipped",
+								target, stopP99, plan.rate());
+						break;
+					}
 				}
 				Thread.sleep(3000);
 			}
@@ -338,6 +355,8 @@ public final class ChatLoad {
 
 		private Result step(StepPlan plan) throws Exception {
 			Step step = new Step(plan, groupSize);
+			double[] cpuBefore = cpu();
+			long wallBefore = System.nanoTime();
 			int groups = clients / groupSize;
 			int total = plan.rate() * plan.seconds();
 			long period = 1_000_000_000L / plan.rate();
@@ -389,7 +408,34 @@ public final class ChatLoad {
 			for (Post post : step.posts) {
 				posts.remove(post.id);
 			}
-			return Result.of(step, expected, received, maxLag);
+			double[] cpuAfter = cpu();
+			double wall = (System.nanoTime() - wallBefore) / 1e9;
+			double[] share = new double[3];
+			for (int i = 0; i < 3; i++) {
+				share[i] = cpuBefore[i] < 0 || cpuAfter[i] < 0 ? Double.NaN : (cpuAfter[i] - cpuBefore[i]) / wall;
+			}
+			return Result.of(step, expected, received, maxLag, share);
+		}
+
+		/**
+		 * CPU seconds so far of this load generator, the server JVM ({@code serverPid}) and the processes whose
+		 * command line contains {@code dbMatch} (the embedded PostgreSQL); -1 where unknown. Over a step, divided by
+		 * its wall time: cores busy (2.0 = the whole machine here).
+		 */
+		private double[] cpu() {
+			double self = seconds(ProcessHandle.current());
+			double server = serverPid > 0 ? ProcessHandle.of(serverPid).map(ChatLoad::seconds).orElse(-1.0) : -1;
+			double db = -1;
+			if (dbMatch != null) {
+				// the postmaster names its data directory; its backends are its children
+				db = ProcessHandle.allProcesses()
+					.filter(p -> p.info().commandLine().map(c -> c.contains(dbMatch)).orElse(false))
+					.flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))
+					.mapToDouble(ChatLoad::seconds)
+					.filter(v -> v >= 0)
+					.sum();
+			}
+			return new double[] { self, server, db };
 		}
 
 		private void post(Step step, Post post, int id, int sender) {
@@ -442,15 +488,20 @@ public final class ChatLoad {
 		}
 	}
 
-	/** The figures of one step. Latencies in milliseconds. */
+	private static double seconds(ProcessHandle process) {
+		return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(-1.0);
+	}
+
+	/** The figures of one step. Latencies in milliseconds; CPU in cores busy over the step. */
 	record Result(int rate, int seconds, int posts, long postErrors, long expected, long delivered, long lost,
 			long duplicates, long late, double p50, double p95, double p99, double max, double deliveredPerSecond,
-			double postP50, double postP99, double maxDispatchLagMs, String firstError) {
+			double postP50, double postP99, double maxDispatchLagMs, double cpuLoad, double cpuServer, double cpuDb,
+			String firstError) {
 
 		static final String HEADER = "target\trate\tseconds\tposts\tpostErrors\texpected\tdelivered\tlost\tduplicates\tlate"
-				+ "\tp50\tp95\tp99\tmax\tdeliveredPerSecond\tpostP50\tpostP99\tmaxDispatchLagMs";
+				+ "\tp50\tp95\tp99\tmax\tdeliveredPerSecond\tpostP50\tpostP99\tmaxDispatchLagMs\tcpuLoad\tcpuServer\tcpuDb";
 
-		static Result of(Step step, long expected, long received, long maxLag) {
+		static Result of(Step step, long expected, long received, long maxLag, double[] cpu) {
 			int n = Math.min(step.count.get(), step.latencies.length);
 			long[] latencies = Arrays.copyOf(step.latencies, n);
 			Arrays.sort(latencies);
@@ -461,7 +512,8 @@ public final class ChatLoad {
 			return new Result(step.plan.rate(), step.plan.seconds(), step.posts.size(), step.postErrors.sum(), expected,
 					received, expected - received, step.duplicates.sum(), step.late.sum(), ms(latencies, 0.50),
 					ms(latencies, 0.95), ms(latencies, 0.99), ms(latencies, 1.0), span > 0 ? n / span : 0,
-					ms(postLatencies, 0.50), ms(postLatencies, 0.99), maxLag / 1e6, step.firstError);
+					ms(postLatencies, 0.50), ms(postLatencies, 0.99), maxLag / 1e6, cpu[0], cpu[1], cpu[2],
+					step.firstError);
 		}
 
 		private static double ms(long[] sorted, double quantile) {
@@ -475,16 +527,17 @@ public final class ChatLoad {
 		String tsv(String target) {
 			return String.join("\t", target, "" + rate, "" + seconds, "" + posts, "" + postErrors, "" + expected,
 					"" + delivered, "" + lost, "" + duplicates, "" + late, f(p50), f(p95), f(p99), f(max),
-					f(deliveredPerSecond), f(postP50), f(postP99), f(maxDispatchLagMs));
+					f(deliveredPerSecond), f(postP50), f(postP99), f(maxDispatchLagMs), f(cpuLoad), f(cpuServer),
+					f(cpuDb));
 		}
 
 		String describe(String target) {
 			return String.format(Locale.ROOT,
 					"%s %d posts/s × %d s: posts %d (errors %d), deliveries %d/%d, lost %d, duplicates %d, late %d, "
 							+ "p50 %.1f p95 %.1f p99 %.1f max %.1f ms, %.0f deliveries/s, post call p50 %.1f p99 %.1f ms, "
-							+ "dispatch lag max %.1f ms%s",
+							+ "dispatch lag max %.1f ms, CPU cores: load generator %.2f, server %.2f, PostgreSQL %.2f%s",
 					target, rate, seconds, posts, postErrors, delivered, expected, lost, duplicates, late, p50, p95, p99,
-					max, deliveredPerSecond, postP50, postP99, maxDispatchLagMs,
+					max, deliveredPerSecond, postP50, postP99, maxDispatchLagMs, cpuLoad, cpuServer, cpuDb,
 					firstError == null ? "" : "; first error: " + firstError);
 		}
 

@@ -19,22 +19,24 @@ final class Summary {
 		Map<Integer, Map<String, String>> commhub = read(commhubFile);
 		List<Integer> rates = new ArrayList<>(relay.keySet());
 		commhub.keySet().stream().filter(r -> !rates.contains(r)).forEach(rates::add);
+		rates.sort(null);
 		StringBuilder out = new StringBuilder();
 		out.append("| posts/s | target | s | posts | post errors | deliveries | lost | dup | p50 ms | p95 ms | p99 ms"
-				+ " | max ms | delivered/s | post call p50/p99 ms |\n");
-		out.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+				+ " | max ms | delivered/s | post call p50/p99 ms | CPU cores load/server/db |\n");
+		out.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (int rate : rates) {
 			for (var entry : List.of(Map.entry("relay", relay), Map.entry("CommHub", commhub))) {
 				Map<String, String> r = entry.getValue().get(rate);
 				if (r == null) {
-					out.append("| %d | %s | – | not run |||||||||||%n".formatted(rate, entry.getKey()));
+					out.append("| %d | %s | – | not run ||||||||||||%n".formatted(rate, entry.getKey()));
 					continue;
 				}
-				out.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s/%s | %s | %s | %s | %s | %s | %s | %s | %s/%s |%n",
+				out.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s/%s | %s | %s | %s | %s | %s | %s | %s | %s/%s | %s/%s/%s |%n",
 						rate, entry.getKey(), r.get("seconds"), r.get("posts"), r.get("postErrors"), r.get("delivered"),
 						r.get("expected"), r.get("lost"), r.get("duplicates"), one(r.get("p50")), one(r.get("p95")),
 						one(r.get("p99")), one(r.get("max")), whole(r.get("deliveredPerSecond")), one(r.get("postP50")),
-						one(r.get("postP99"))));
+						one(r.get("postP99")), cores(r.get("cpuLoad")), cores(r.get("cpuServer")),
+						cores(r.get("cpuDb"))));
 			}
 		}
 		out.append("\n| posts/s | p99 CommHub / relay | delivered/s CommHub / relay |\n|---:|---:|---:|\n");
@@ -86,6 +88,13 @@ final class Summary {
 
 	private static String one(String value) {
 		return String.format(Locale.ROOT, "%.1f", Double.parseDouble(value));
+	}
+
+	private static String cores(String value) {
+		if (value == null || value.equals("NaN")) {
+			return "–";
+		}
+		return String.format(Locale.ROOT, "%.2f", Double.parseDouble(value));
 	}
 
 	private static String whole(String value) {
