@@ -76,12 +76,13 @@
     var option = event.target.closest('.picker-option, .suggest-add');
     if (option) {
       event.preventDefault();
+      var picker = option.closest('.picker'); // before the options are cleared
       addRecipient(option.getAttribute('data-field'), option.getAttribute('data-value'),
         option.getAttribute('data-label'), option.getAttribute('data-kind'));
       if (option.classList.contains('suggest-add')) {
         option.disabled = true;
       } else {
-        var input = option.closest('.picker').querySelector('.picker-input');
+        var input = picker && picker.querySelector('.picker-input');
         if (input) {
           input.focus();
         }
@@ -126,6 +127,22 @@
   }
 
   if (editor) {
+    // a reply or forward starts with an empty paragraph above the quoted mail: give it height and put the caret
+    // there on the first focus, so that what the user types goes above the quote, not into it
+    var lead = editor.firstElementChild;
+    if (lead && lead.tagName === 'P' && lead.textContent === '' && lead.nextElementSibling) {
+      lead.innerHTML = '<br>';
+      editor.addEventListener('focus', function () {
+        window.setTimeout(function () {
+          var range = document.createRange();
+          range.setStart(lead, 0);
+          range.collapse(true);
+          var selection = window.getSelection();
+          selection.removeAllRanges();
+          selection.addRange(range);
+        }, 0);
+      }, { once: true });
+    }
     editor.addEventListener('input', function () {
       syncBody();
       markDirty();
@@ -157,14 +174,14 @@
   // --- attachments -------------------------------------------------------------------------------------------------
   var fileInput = document.getElementById('attachment-input');
   var fileList = document.getElementById('attachment-list');
-  var fileError = document.getElementById('attachments-error');
+  var fileError = document.getElementById('attachmentIds-error');
   if (fileInput && fileList) {
     fileInput.addEventListener('change', function () {
       Array.prototype.forEach.call(fileInput.files, function (file) {
         var data = new FormData();
         data.append(fileInput.getAttribute('data-part') || 'file', file);
-        var status = el('li', { 'class': 'chip uploading' }, file.name + ' …');
-        fileList.appendChild(status);
+        var pending = el('li', { 'class': 'chip uploading' }, file.name + ' …');
+        fileList.appendChild(pending);
         fetch(fileInput.getAttribute('data-upload-url'), {
           method: 'POST', body: data, headers: Object.assign({ 'Accept': 'application/json' }, csrfHeaders()),
           credentials: 'same-origin'
@@ -173,7 +190,7 @@
             return { ok: response.ok, json: json };
           });
         }).then(function (result) {
-          status.remove();
+          pending.remove();
           if (!result.ok) {
             fileError.textContent = (result.json && result.json.detail) || fileInput.getAttribute('data-error');
             return;
@@ -188,7 +205,7 @@
           fileList.appendChild(li);
           markDirty();
         }).catch(function () {
-          status.remove();
+          pending.remove();
           fileError.textContent = fileInput.getAttribute('data-error');
         });
       });

@@ -2,15 +2,22 @@ package com.commhub.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -27,7 +34,8 @@ import com.commhub.Personas;
  * Internal mail in two real browsers, one per persona: 林浩然 (HT1040, on a phone-sized screen) writes to 罗欣怡
  * (HT1041) with 徐婷 (HT1010) in CC by typing in the pickers, is offered the department heads to copy (MAIL-3) and
  * sends anyway; 罗欣怡 finds it in her inbox, sees the CC and replies; 林浩然 sees the reply and the thread. A 机密 mail
- * shows the banner and the viewer's watermark; a mail without subject shows the field error and keeps the body (the
+ * shows the banner and the viewer's watermark; a compliance warning shows the policy tip and the mail goes out with a
+ * justification; a mail without subject shows the field error and keeps the body (the
  * draft was saved automatically); the pages fit 390 px in Chinese and English. Tagged {@code browser}.
  */
 @IntegrationTest
@@ -72,6 +80,11 @@ class MailBrowserIT {
 		String subject = "项目周报 " + run;
 		a.type(By.id("subject"), subject);
 		typeBody(a, "请查收本周的项目进展。");
+		// an image attached through the files module
+		a.driver().findElement(By.id("attachment-input")).sendKeys(image().toString());
+		a.await().until(ExpectedConditions.presenceOfElementLocated(
+				By.cssSelector("#attachment-list input[name=attachmentIds]")));
+		assertThat(a.driver().findElement(By.id("attachment-list")).getText()).contains("chart.png");
 		assertThat(a.horizontalOverflow()).as("the composer is wider than the phone").isLessThanOrEqualTo(0);
 		a.screenshot(SCREENS, "mail-compose");
 		click(a, By.id("compose-send"));
@@ -98,6 +111,11 @@ class MailBrowserIT {
 		assertThat(b.driver().findElement(By.id("mail-to")).getText()).contains("罗欣怡");
 		assertThat(b.driver().findElement(By.id("mail-body")).getText()).contains("请查收本周的项目进展。");
 		assertThat(b.driver().findElements(By.id("mail-bcc"))).isEmpty();
+		WebElement thumbnail = b.driver().findElement(By.cssSelector("#mail-attachments img"));
+		b.await().until(d -> ((Number) ((JavascriptExecutor) d)
+			.executeScript("return arguments[0].naturalWidth", thumbnail)).intValue() > 0);
+		assertThat(b.driver().findElement(By.cssSelector("#mail-attachments .mail-file-link")).getText())
+			.isEqualTo("chart.png");
 		click(b, By.id("mail-reply"));
 		b.await().until(ExpectedConditions.attributeContains(By.id("subject"), "value", "Re: " + subject));
 		assertThat(b.driver().findElement(By.id("to-picker")).getText()).contains("林浩然");
@@ -118,6 +136,8 @@ class MailBrowserIT {
 		a.await().until(ExpectedConditions.presenceOfElementLocated(By.id("mail-folders")));
 		assertThat(a.horizontalOverflow()).as("the inbox is wider than the phone").isLessThanOrEqualTo(0);
 		a.screenshot(SCREENS, "mail-inbox");
+		assertNoScriptErrors(a);
+		assertNoScriptErrors(b);
 	}
 
 	@Test
@@ -168,6 +188,28 @@ class MailBrowserIT {
 		a.await().until(ExpectedConditions.elementToBeClickable(
 				By.cssSelector("#mail-list a[href$='draft=" + draftId + "']"))).click();
 		a.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("editor"), body));
+		assertNoScriptErrors(a);
+	}
+
+	@Test
+	void aWarningShowsThePolicyTipAndSendsWithAJustification() {
+		MailWebIT.policy(jdbc, port, "WARN", "SC");
+		a = signIn(Personas.EMPLOYEE, 390, 844);
+		a.open("/mail/compose");
+		pick(a, "to", Personas.OTHER_EMPLOYEE, Personas.OTHER_EMPLOYEE);
+		String subject = "开户资料 " + run;
+		a.type(By.id("subject"), subject);
+		typeBody(a, "客户身份证号 " + MailTestSupport.residentId() + "，请核对。");
+		click(a, By.id("compose-send"));
+		WebElement tip = a.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("compose-justify")));
+		assertThat(tip.getText()).contains("邮件含身份证号");
+		assertThat(a.driver().findElement(By.id("compose-findings")).getText()).contains("*");
+		assertThat(a.driver().findElement(By.id("editor")).getText()).contains("请核对");
+		assertThat(a.horizontalOverflow()).as("the policy tip is wider than the phone").isLessThanOrEqualTo(0);
+		a.type(By.id("justification"), "客户开户需要，已获授权");
+		click(a, By.id("compose-send"));
+		a.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("mail-done")));
+		assertThat(a.driver().findElement(By.id("mail-subject")).getText()).isEqualTo(subject);
 	}
 
 	@Test
@@ -185,6 +227,26 @@ class MailBrowserIT {
 		a.open("/mail?lang=zh_CN");
 		a.await().until(ExpectedConditions.presenceOfElementLocated(By.id("mail-folders")));
 		assertThat(a.driver().findElement(By.id("folder-INBOX")).getText()).contains("收件箱");
+	}
+
+	/** The page scripts ran without errors (the browser console has no SEVERE entry but a missing favicon). */
+	private static void assertNoScriptErrors(HeadlessChromium browser) {
+		assertThat(browser.driver().manage().logs().get("browser").getAll())
+			.filteredOn(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+			.filteredOn(entry -> !entry.getMessage().contains("favicon.ico"))
+			.isEmpty();
+	}
+
+	/** A small PNG to attach. */
+	private static Path image() throws IOException {
+		BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = image.createGraphics();
+		g.setColor(Color.ORANGE);
+		g.fillRect(0, 0, 40, 30);
+		g.dispose();
+		Path file = Files.createTempDirectory("mail-attachment").resolve("chart.png");
+		ImageIO.write(image, "png", file.toFile());
+		return file;
 	}
 
 	private HeadlessChromium signIn(String persona, int width, int height) {

@@ -11,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -22,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.commhub.Api;
 import com.commhub.IntegrationTest;
 import com.commhub.Personas;
 import com.commhub.WebSession;
@@ -216,6 +219,69 @@ class MailWebIT {
 		assertThat(page).contains("id=\"mail-search-results\"").contains("<mark>");
 		assertThat(b.get("/mail/search?from=yesterday").body()).contains("id=\"from-error\"");
 		assertThat(b.get("/mail/search?person=" + enc("没有这个人" + run)).body()).contains("id=\"person-error\"");
+	}
+
+	/**
+	 * The compliance outcomes on the page, with the test policies of {@link MailComplianceIT} (resident ID numbers in
+	 * mail: WARN for 市场部, REQUIRE_APPROVAL for 审计部, BLOCK for 法务合规部).
+	 */
+	@Test
+	void complianceOutcomesShowOnTheComposer() {
+		policy(jdbc, port, "WARN", "SC");
+		policy(jdbc, port, "REQUIRE_APPROVAL", "SJ");
+		policy(jdbc, port, "BLOCK", "FW");
+		String body = "<p>客户身份证号 " + MailTestSupport.residentId() + "，请核对。</p>";
+		String to = "EMPLOYEE:" + employee(Personas.OTHER_EMPLOYEE);
+
+		WebSession a = signedIn(Personas.EMPLOYEE);
+		a.get("/mail/compose");
+		var warned = a.post("/mail/compose", form("to", to, "subject", "客户资料 " + run, "body", body,
+				"classification", "INTERNAL", "ccReviewed", "true"));
+		assertThat(warned.uri().getPath()).isEqualTo("/mail/compose");
+		assertThat(warned.body()).contains("id=\"compose-justify\"").contains("邮件含身份证号")
+			.contains("id=\"justification\"").contains("请核对").contains("id=\"compose-findings\"");
+		Matcher draft = Pattern.compile("id=\"draftId\" name=\"draftId\" value=\"(\\d+)\"").matcher(warned.body());
+		assertThat(draft.find()).isTrue();
+		var justified = a.post("/mail/compose", form("to", to, "subject", "客户资料 " + run, "body", body,
+				"classification", "INTERNAL", "ccReviewed", "true", "draftId", draft.group(1), "justification",
+				"客户开户需要，已获授权"));
+		assertThat(justified.uri().getPath()).matches("/mail/\\d+");
+		assertThat(justified.body()).contains("id=\"mail-done\"");
+
+		WebSession auditor = signedIn(Personas.AUDITOR);
+		auditor.get("/mail/compose");
+		var held = auditor.post("/mail/compose", form("to", to, "subject", "审计发现 " + run, "body", body,
+				"classification", "INTERNAL", "ccReviewed", "true"));
+		assertThat(held.uri().getPath()).matches("/mail/\\d+");
+		assertThat(held.body()).contains("id=\"mail-done\"").contains("id=\"mail-pending\"");
+		assertThat(auditor.get("/mail/folder/SENT").body()).contains("mail-pending");
+
+		WebSession officer = signedIn(Personas.COMMUNICATION_OFFICER);
+		officer.get("/mail/compose");
+		var blocked = officer.post("/mail/compose", form("to", to, "subject", "合规通报 " + run, "body", body,
+				"classification", "INTERNAL", "ccReviewed", "true"));
+		assertThat(blocked.uri().getPath()).isEqualTo("/mail/compose");
+		assertThat(blocked.body()).contains("id=\"compose-blocked\"").contains("请核对")
+			.contains("value=\"合规通报 " + run + "\"");
+	}
+
+	/** Creates the test policy of {@link MailComplianceIT} for the department unless it exists. */
+	static void policy(JdbcTemplate jdbc, int port, String action, String departmentCode) {
+		MailTestSupport mails = new MailTestSupport(new Api(port), jdbc);
+		String code = "test.mail-" + action.toLowerCase() + "-" + departmentCode.toLowerCase();
+		if (jdbc.queryForObject("select count(*) from cmp_policy where code = ?", Integer.class, code) > 0) {
+			return;
+		}
+		Map<String, Object> policy = new HashMap<>(Map.of("code", code, "name", "邮件测试 " + action, "priority", 40,
+				"action", action, "tipZh", "邮件含身份证号（" + action + "）", "tipEn",
+				"Mail with a resident ID (" + action + ")", "scope", Map.of("channels", List.of("MAIL"),
+						"senderDepartmentIds", List.of(mails.department(departmentCode)), "recipients", "ANY")));
+		policy.put("conditions", Map.of("findings", Map.of("detectors", List.of("resident-id"), "categories",
+				List.of(), "minCount", 1, "minConfidence", "MEDIUM")));
+		policy.put("exceptions", Map.of("partnerDomains", List.of(), "authorisedSpokespersons", false));
+		var created = new Api(port).post(Personas.COMMUNICATION_OFFICER, "/api/v1/compliance/policies").body(policy)
+			.retrieve().toEntity(String.class);
+		assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isIn(201, 409);
 	}
 
 	@Test
