@@ -5,5 +5,5 @@
  * event to offer. Texts are stored as message codes and arguments and rendered in the reader's language.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-		allowedDependencies = { "security", "shared", "compliance", "archive", "mail" })
+		allowedDependencies = { "security", "shared", "compliance", "archive", "mail", "chat" })
 package com.commhub.notification;

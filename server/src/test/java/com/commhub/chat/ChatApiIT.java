@@ -296,6 +296,36 @@ class ChatApiIT {
 	}
 
 	@Test
+	void mentionsNotifyTheMentionedMembersButNotTheSender() throws InterruptedException {
+		long conversation = chat.groupId(EMPLOYEE, "提及", OTHER, HEAD);
+		ResponseEntity<Map> posted = chat.post(EMPLOYEE, conversation, Map.of("text", "@罗欣怡 请看一下",
+				"mentionedEmployeeIds", List.of(chat.employee(OTHER), chat.employee(EMPLOYEE))));
+		assertThat(posted.getStatusCode().value()).isEqualTo(201);
+		Map<String, Object> message = (Map<String, Object>) posted.getBody().get("message");
+		assertThat(message.get("html").toString()).contains("<span class=\"mention\">&#64;罗欣怡</span>");
+		String source = String.valueOf(id(message));
+		String sql = """
+				select count(*) from ntf_notification n join sec_account a on a.id = n.recipient_account_id
+				where n.kind = 'MENTION' and n.source_module = 'chat' and n.source_id = ? and a.username = ?""";
+		int notified = 0;
+		for (int i = 0; i < 50 && notified == 0; i++) {
+			Thread.sleep(100);
+			notified = jdbc.queryForObject(sql, Integer.class, source, OTHER);
+		}
+		assertThat(notified).isEqualTo(1);
+		assertThat(jdbc.queryForObject(sql, Integer.class, source, EMPLOYEE)).isZero();
+		assertThat(jdbc.queryForObject(sql, Integer.class, source, HEAD)).isZero();
+		List<Map<String, Object>> mine = api.get(OTHER, CONVERSATIONS).retrieve().body(List.class);
+		assertThat(mine).filteredOn(c -> number(c.get("id")) == conversation).singleElement()
+			.satisfies(c -> assertThat(number(c.get("unreadMentions"))).isEqualTo(1));
+
+		ResponseEntity<Map> outsider = chat.post(EMPLOYEE, conversation, Map.of("text", "@审计",
+				"mentionedEmployeeIds", List.of(chat.employee(Personas.AUDITOR))));
+		assertThat(outsider.getStatusCode().value()).isEqualTo(400);
+		assertThat(outsider.getBody().toString()).contains("mentionedEmployeeIds");
+	}
+
+	@Test
 	void theDemoGroupIsSeededThroughTheSendPath() {
 		Long conversation = jdbc.queryForObject(
 				"select id from chat_conversation where kind = 'GROUP' and title = '采购合同评审'", Long.class);

@@ -37,6 +37,7 @@ import com.commhub.shared.PageResult;
 class ChatSearch {
 
 	static final int MAX_SIZE = 50;
+	static final int SNIPPET = 160;
 	private static final String OPEN = "\u0002";
 	private static final String CLOSE = "\u0003";
 
@@ -101,7 +102,7 @@ class ChatSearch {
 				return bool;
 			})
 			.sort(f -> f.field("sentAt").desc())
-			.highlighter(h -> h.unified().tag(OPEN, CLOSE).fragmentSize(120).numberOfFragments(1).noMatchSize(120))
+			.highlighter(h -> h.unified().tag(OPEN, CLOSE).numberOfFragments(1))
 			.fetch(pageNo * pageSize, pageSize);
 
 		List<Long> ids = new ArrayList<>();
@@ -138,8 +139,25 @@ class ChatSearch {
 			.map(id -> people.of(id).name()).orElse("");
 	}
 
-	/** Escapes the fragment, then turns the placeholder tags into {@code <mark>}. */
+	/**
+	 * Escapes the fragment, then turns the placeholder tags into {@code <mark>}. A long fragment is cut to about
+	 * {@value #SNIPPET} characters around its first match.
+	 */
 	static String snippet(String fragment) {
-		return HtmlUtils.htmlEscape(fragment.replace("\n", " ")).replace(OPEN, "<mark>").replace(CLOSE, "</mark>");
+		String text = fragment.replace("\n", " ");
+		if (text.length() > SNIPPET) {
+			int first = Math.max(0, text.indexOf(OPEN));
+			int start = Math.max(0, first - SNIPPET / 3);
+			int end = Math.min(text.length(), start + SNIPPET);
+			String cut = text.substring(start, end);
+			// never leave a mark open or a closing tag without its opening
+			int opens = cut.length() - cut.replace(OPEN, "").length();
+			int closes = cut.length() - cut.replace(CLOSE, "").length();
+			if (opens > closes) {
+				cut = cut + CLOSE;
+			}
+			text = (start > 0 ? "…" : "") + cut + (end < text.length() ? "…" : "");
+		}
+		return HtmlUtils.htmlEscape(text).replace(OPEN, "<mark>").replace(CLOSE, "</mark>");
 	}
 }

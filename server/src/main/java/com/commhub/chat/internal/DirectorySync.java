@@ -122,8 +122,8 @@ class DirectorySync implements ApplicationRunner {
 		}
 		Map<Long, Boolean> wanted = new HashMap<>();
 		directory.employeesInDepartmentTree(d.id()).forEach(e -> wanted.put(e, false));
-		if (d.headId() != null) {
-			wanted.put(d.headId(), true);
+		if (d.headId() != null && wanted.containsKey(d.headId())) {
+			wanted.put(d.headId(), true); // an active head owns the channel
 		}
 		return apply(id, wanted, now);
 	}

@@ -73,7 +73,7 @@ class RateLimits {
 
 	private static void range(String field, int value, int min, int max) {
 		if (value < min || value > max) {
-			throw BusinessRuleException.invalid(field, "chat.limits.range", min, max);
+			throw BusinessRuleException.invalid(field, "chat.limits.range", String.valueOf(min), String.valueOf(max));
 		}
 	}
 

@@ -67,7 +67,21 @@ class ChatRestController {
 
 	@PutMapping("/limits")
 	@Operation(summary = "Change the anti-flooding rules (COMPLIANCE_MANAGE)")
-	ChatLimits updateLimits(@RequestBody ChatLimits body) {
-		return chat.updateLimits(body);
+	ChatLimits updateLimits(@RequestBody LimitsBody body) {
+		return chat.updateLimits(body.toLimits());
+	}
+
+	/** {@link ChatLimits} with missing fields allowed (they are then refused by name). */
+	record LimitsBody(Integer postsPerMinute, Integer mentionsPerMessage, Integer duplicatePosts,
+			Integer duplicateWindowSeconds) {
+
+		ChatLimits toLimits() {
+			return new ChatLimits(orZero(postsPerMinute), orZero(mentionsPerMessage), orZero(duplicatePosts),
+					orZero(duplicateWindowSeconds));
+		}
+
+		private static int orZero(Integer value) {
+			return value == null ? 0 : value;
+		}
 	}
 }
