@@ -228,47 +228,6 @@
       return t('read', counts.read) + ' · ' + t('unread', counts.unread);
     }
 
-    function highlightMentions(body, mentions) {
-      if (!mentions || mentions.length === 0 || body.querySelector('.mention')) {
-        return;
-      }
-      const names = mentions.map(function (m) {
-        return '@' + m.name;
-      });
-      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-      const nodes = [];
-      while (walker.nextNode()) {
-        nodes.push(walker.currentNode);
-      }
-      nodes.forEach(function (node) {
-        let text = node.nodeValue;
-        let found = false;
-        const fragment = document.createDocumentFragment();
-        while (text.length > 0) {
-          let best = -1;
-          let bestName = null;
-          names.forEach(function (name) {
-            const at = text.indexOf(name);
-            if (at >= 0 && (best < 0 || at < best)) {
-              best = at;
-              bestName = name;
-            }
-          });
-          if (best < 0) {
-            break;
-          }
-          found = true;
-          fragment.appendChild(document.createTextNode(text.substring(0, best)));
-          fragment.appendChild(el('span', 'chat-mention-text', bestName));
-          text = text.substring(best + bestName.length);
-        }
-        if (found) {
-          fragment.appendChild(document.createTextNode(text));
-          node.parentNode.replaceChild(fragment, node);
-        }
-      });
-    }
-
     function mentionsMe(view) {
       return (view.mentions || []).some(function (m) {
         return m.employeeId === me;
@@ -325,9 +284,8 @@
       } else if (view.visibility === 'CONSUMED') {
         body.appendChild(el('span', 'chat-placeholder chat-consumed', t('consumed')));
       } else {
-        // sanitised on the server (MessageRendering): safe to insert as HTML
+        // sanitised on the server (MessageRendering, mentions already wrapped in span.mention): safe as HTML
         body.innerHTML = view.html;
-        highlightMentions(body, view.mentions);
       }
       item.appendChild(body);
 
@@ -338,9 +296,9 @@
           const link = el('a');
           link.href = '/files/' + a.fileId;
           link.title = a.name;
-          if (a.image && a.thumbnail) {
+          if (a.image) {
             const img = el('img');
-            img.src = '/files/' + a.fileId + '/thumbnail';
+            img.src = '/files/' + a.fileId + (a.thumbnail ? '/thumbnail' : '');
             img.alt = a.name;
             img.loading = 'lazy';
             link.appendChild(img);

@@ -2,12 +2,16 @@ package com.commhub.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,6 +111,12 @@ class ChatBrowserIT {
 				+ "'chat-body')][contains(normalize-space(.), '" + text + "')]]");
 	}
 
+	/** Clicks after scrolling the element to the middle of the window, clear of the sticky composer. */
+	static void click(HeadlessChromium browser, WebElement element) {
+		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		element.click();
+	}
+
 	static void send(HeadlessChromium browser, String text) {
 		WebElement composer = browser.await().until(ExpectedConditions.elementToBeClickable(By.id("composer-text")));
 		composer.sendKeys(text);
@@ -132,7 +142,7 @@ class ChatBrowserIT {
 				By.xpath("(//ol[@id='message-list']/li[contains(@class,'chat-message')])[last()]//button[contains(@class,'chat-receipt')]"),
 				"1 人已读 · 1 人未读"));
 		WebElement mine = first.driver().findElement(message(text));
-		mine.findElement(By.className("chat-receipt")).click();
+		click(first, mine.findElement(By.className("chat-receipt")));
 		first.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("receipts-dialog")));
 		assertThat(first.driver().findElement(By.id("receipts-read")).getText()).contains("罗欣怡");
 		assertThat(first.driver().findElement(By.id("receipts-unread")).getText()).contains("徐婷");
@@ -217,6 +227,77 @@ class ChatBrowserIT {
 		chat.send(A, group, "第三条 " + run);
 		second.await().until(d -> d.findElements(message(run)).size() == 3);
 		assertThat(second.driver().findElements(message("第三条 " + run))).hasSize(1);
+	}
+
+	@Test
+	void mentionsAttachmentsThreadsReactionsEditsReadOnceAndRecall() throws IOException {
+		long group = ChatFixtures.id(chat.group(A, "功能", List.of(B), Map.of("classification", "CONFIDENTIAL")));
+		first = open(A, group);
+		second = open(B, group);
+
+		// @-autocomplete passes the member's id: B's copy is marked as mentioning B
+		WebElement composer = first.driver().findElement(By.id("composer-text"));
+		composer.sendKeys("请 @罗");
+		first.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#mention-suggestions li")));
+		composer.sendKeys(Keys.ENTER);
+		assertThat(composer.getAttribute("value")).isEqualTo("请 @罗欣怡 ");
+		composer.sendKeys("看一下方案");
+		// an image through the files module, shown as a thumbnail
+		Path image = Files.createTempFile("chat-", ".png");
+		BufferedImage pixels = new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB);
+		ImageIO.write(pixels, "png", image.toFile());
+		first.driver().findElement(By.id("composer-files")).sendKeys(image.toAbsolutePath().toString());
+		first.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("composer-files-list"), "📎"));
+		first.driver().findElement(By.id("composer-send")).click();
+		WebElement mentioned = second.await().until(ExpectedConditions.visibilityOfElementLocated(message("看一下方案")));
+		assertThat(mentioned.getAttribute("class")).contains("mentions-me");
+		assertThat(mentioned.findElement(By.cssSelector(".chat-body .mention")).getText()).isEqualTo("@罗欣怡");
+		second.await().until(d -> d.findElement(message("看一下方案")).findElement(By.cssSelector(".chat-attachments img"))
+			.getAttribute("src").matches(".*/files/\\d+/thumbnail"));
+
+		// B reacts; both see the count, B's own reaction marked
+		click(second, second.driver().findElement(message("看一下方案")).findElement(By.className("chat-react")));
+		click(second, second.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".chat-palette .chat-emoji"))));
+		second.await().until(d -> !d.findElement(message("看一下方案")).findElements(By.cssSelector(".chat-reaction.mine")).isEmpty());
+		first.await().until(d -> d.findElement(message("看一下方案")).findElements(By.className("chat-reaction")).stream()
+			.anyMatch(r -> r.getText().endsWith(" 1") && !r.getAttribute("class").contains("mine")));
+
+		// B answers in the thread; A sees the reply count
+		click(second, second.driver().findElement(message("看一下方案")).findElement(By.className("chat-thread-open")));
+		second.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("thread-panel")));
+		WebElement reply = second.await().until(ExpectedConditions.elementToBeClickable(By.id("thread-text")));
+		reply.sendKeys("收到，马上看");
+		reply.sendKeys(Keys.ENTER);
+		second.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("thread-list"), "收到，马上看"));
+		first.await().until(d -> d.findElement(message("看一下方案")).findElement(By.className("chat-thread-open"))
+			.getText().contains("1"));
+
+		// A edits the message; B sees the new text and the edited marker
+		click(first, first.driver().findElement(message("看一下方案")).findElement(By.className("chat-edit")));
+		WebElement edit = first.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".chat-edit-form textarea")));
+		edit.clear();
+		edit.sendKeys("请 @罗欣怡 看一下新方案");
+		click(first, first.driver().findElement(By.cssSelector(".chat-edit-form button[type=submit]")));
+		WebElement edited = second.await().until(ExpectedConditions.visibilityOfElementLocated(message("看一下新方案")));
+		assertThat(edited.findElement(By.className("chat-edited")).getText()).isNotBlank();
+
+		// a read-once message: B opens it once; after a reload it is consumed
+		click(first, first.driver().findElement(By.id("composer-read-once")));
+		send(first, "阅后即焚的口令 7391");
+		first.await().until(ExpectedConditions.visibilityOfElementLocated(message("阅后即焚的口令 7391")));
+		click(second, second.await().until(ExpectedConditions.elementToBeClickable(By.className("chat-open-once"))));
+		second.await().until(ExpectedConditions.visibilityOfElementLocated(message("阅后即焚的口令 7391")));
+		second.driver().navigate().refresh();
+		awaitOnline(second);
+		assertThat(second.driver().findElements(message("阅后即焚的口令 7391"))).isEmpty();
+		assertThat(second.driver().findElements(By.className("chat-consumed"))).isNotEmpty();
+
+		// A recalls the edited message; B sees the placeholder
+		click(first, first.driver().findElement(message("看一下新方案")).findElement(By.className("chat-recall")));
+		first.await().until(ExpectedConditions.alertIsPresent()).accept();
+		second.await().until(ExpectedConditions.invisibilityOfElementLocated(message("看一下新方案")));
+		assertThat(second.driver().findElements(By.className("chat-recalled"))).isNotEmpty();
+		first.screenshot(SCREENS, "chat-desktop-conversation");
 	}
 
 	@ParameterizedTest(name = "{0}")
