@@ -184,6 +184,32 @@ class AccessControlMatrixIT {
 		rows.add(row("POST", "/api/v1/mail/labels", "/api/v1/mail/labels", ALL));
 		rows.add(row("PUT", "/api/v1/mail/labels/{labelId}", "/api/v1/mail/labels/" + NOBODY_ID, ALL));
 		rows.add(row("DELETE", "/api/v1/mail/labels/{labelId}", "/api/v1/mail/labels/" + NOBODY_ID, ALL));
+		// chat: everyone chats; a conversation or message they are not a member of is 404 like a missing one (ChatAccessIT)
+		String conversation = "/api/v1/conversations/" + NOBODY_ID;
+		String chatMessage = "/api/v1/chat/messages/" + NOBODY_ID;
+		rows.add(row("GET", "/api/v1/conversations", "/api/v1/conversations", ALL));
+		rows.add(row("POST", "/api/v1/conversations", "/api/v1/conversations", ALL));
+		rows.add(row("GET", "/api/v1/conversations/{id}", conversation, ALL));
+		rows.add(row("PATCH", "/api/v1/conversations/{id}", conversation, ALL));
+		rows.add(row("GET", "/api/v1/conversations/{id}/members", conversation + "/members", ALL));
+		rows.add(row("POST", "/api/v1/conversations/{id}/members", conversation + "/members", ALL));
+		rows.add(row("DELETE", "/api/v1/conversations/{id}/members/{employeeId}", conversation + "/members/" + NOBODY_ID, ALL));
+		rows.add(row("PUT", "/api/v1/conversations/{id}/owners/{employeeId}", conversation + "/owners/" + NOBODY_ID, ALL));
+		rows.add(row("GET", "/api/v1/conversations/{id}/messages", conversation + "/messages?afterChangeSeq=0", ALL));
+		rows.add(row("POST", "/api/v1/conversations/{id}/messages", conversation + "/messages", ALL));
+		rows.add(row("POST", "/api/v1/conversations/{id}/read", conversation + "/read", ALL));
+		rows.add(row("GET", "/api/v1/chat/messages/{id}", chatMessage, ALL));
+		rows.add(row("PATCH", "/api/v1/chat/messages/{id}", chatMessage, ALL));
+		rows.add(row("POST", "/api/v1/chat/messages/{id}/recall", chatMessage + "/recall", ALL));
+		rows.add(row("POST", "/api/v1/chat/messages/{id}/open", chatMessage + "/open", ALL));
+		rows.add(row("PUT", "/api/v1/chat/messages/{id}/reactions/{emoji}", chatMessage + "/reactions/ok", ALL));
+		rows.add(row("DELETE", "/api/v1/chat/messages/{id}/reactions/{emoji}", chatMessage + "/reactions/ok", ALL));
+		rows.add(row("GET", "/api/v1/chat/messages/{id}/receipts", chatMessage + "/receipts", ALL));
+		rows.add(row("GET", "/api/v1/chat/messages/{id}/thread", chatMessage + "/thread", ALL));
+		rows.add(row("GET", "/api/v1/chat/search", "/api/v1/chat/search?q=合同", ALL));
+		rows.add(row("GET", "/api/v1/chat/unread", "/api/v1/chat/unread", ALL));
+		rows.add(row("GET", "/api/v1/chat/limits", "/api/v1/chat/limits", complianceManagers));
+		rows.add(row("PUT", "/api/v1/chat/limits", "/api/v1/chat/limits", complianceManagers));
 		// operations
 		rows.add(row("GET", "/actuator/prometheus", "/actuator/prometheus", ADMIN));
 		return rows;

@@ -42,6 +42,7 @@ class PageAccessMatrixIT {
 				// chat: every employee chats; the administrator (no employee) sees an empty list
 				new Page("/chat", EVERYONE), new Page("/chat/new", EVERYONE), new Page("/chat/search", EVERYONE),
 				new Page("/chat/999999999", Set.of()),
+				new Page("/chat/admin/limits", Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER)),
 				new Page("/compliance/test-bench", Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER)),
 				new Page("/compliance/policies", Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER)),
 				new Page("/compliance/detectors", Set.of(Personas.ADMIN, Personas.COMMUNICATION_OFFICER)),
