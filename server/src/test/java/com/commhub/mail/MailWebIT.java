@@ -184,6 +184,60 @@ class MailWebIT {
 	}
 
 	@Test
+	void receiptsLabelsTrashAndFolders() {
+		WebSession a = signedIn(Personas.EMPLOYEE);
+		a.get("/mail/compose");
+		String subject = "回执 " + run;
+		var sent = a.post("/mail/compose", form("to", "EMPLOYEE:" + employee(Personas.OTHER_EMPLOYEE), "subject",
+				subject, "body", "<p>请确认</p>", "classification", "INTERNAL", "receiptRequested", "true",
+				"followUpOn", java.time.LocalDate.now().plusDays(3).toString(), "ccReviewed", "true"));
+		String sentItem = sent.uri().getPath();
+		assertThat(sent.body()).contains("id=\"mail-receipts\"").contains("罗欣怡");
+		Matcher unread = Pattern.compile("id=\"receipt-" + employee(Personas.OTHER_EMPLOYEE) + "\">.*?</tr>",
+				Pattern.DOTALL).matcher(sent.body());
+		assertThat(unread.find()).isTrue();
+		assertThat(unread.group()).contains("未读");
+
+		WebSession b = signedIn(Personas.OTHER_EMPLOYEE);
+		long item = rowWith(b.get("/mail").body(), subject);
+		assertThat(b.get("/mail/" + item).body()).contains(subject).doesNotContain("id=\"mail-receipts\"");
+		Matcher read = Pattern.compile("id=\"receipt-" + employee(Personas.OTHER_EMPLOYEE) + "\">.*?</tr>",
+				Pattern.DOTALL).matcher(a.get(sentItem).body());
+		assertThat(read.find()).isTrue();
+		assertThat(read.group()).doesNotContain("未读").containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+
+		// a label of B's on the item
+		b.get("/mail/labels");
+		b.post("/mail/labels", Map.of("name", "待办 " + run, "colour", "#2e7d32"));
+		long label = jdbc.queryForObject("select id from mail_label where name = ?", Long.class, "待办 " + run);
+		b.get("/mail/" + item);
+		assertThat(b.post("/mail/" + item + "/labels", Map.of("labelIds", Long.toString(label), "back",
+				"/mail/" + item)).body()).contains("id=\"mail-done\"").contains("待办 " + run);
+		assertThat(b.get("/mail").body()).contains("待办 " + run);
+
+		// delete → trash → restore
+		var deleted = b.post("/mail/" + item + "/delete", Map.of("back", "/mail/folder/INBOX"));
+		assertThat(deleted.uri().getPath()).isEqualTo("/mail/folder/INBOX");
+		assertThat(deleted.body()).contains("id=\"mail-done\"").doesNotContain(subject);
+		assertThat(b.get("/mail/folder/TRASH").body()).contains(subject).contains("id=\"restore-" + item + "\"");
+		b.post("/mail/" + item + "/restore", Map.of("back", "/mail/folder/TRASH"));
+		assertThat(b.get("/mail").body()).contains(subject);
+
+		// a custom folder renamed and deleted
+		b.post("/mail/folders", Map.of("name", "临时 " + run));
+		long folder = jdbc.queryForObject("select id from mail_folder where name = ?", Long.class, "临时 " + run);
+		assertThat(b.post("/mail/folders/" + folder + "/rename", Map.of("name", "归档二 " + run)).body())
+			.contains("归档二 " + run);
+		assertThat(a.get("/mail/folder/" + folder).statusCode()).as("someone else's folder").isEqualTo(404);
+		a.get("/mail");
+		assertThat(a.post("/mail/folders/" + folder + "/delete", Map.of()).statusCode()).isEqualTo(404);
+		assertThat(b.post("/mail/folders/" + folder + "/delete", Map.of()).body()).contains("id=\"mail-done\"")
+			.doesNotContain("归档二 " + run);
+		// nobody else's label
+		assertThat(a.post("/mail/labels/" + label + "/delete", Map.of()).statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void labelsAndEnglish() {
 		WebSession a = signedIn(Personas.EMPLOYEE);
 		a.get("/mail/labels");
