@@ -27,6 +27,8 @@ final class MailSanitizer {
 	private static final Pattern CELL_END = Pattern.compile("(?i)</t[dh]>");
 	private static final Pattern TAG = Pattern.compile("<[^>]*>");
 	private static final Pattern ENTITY = Pattern.compile("&(#x?[0-9a-fA-F]+|amp|lt|gt|quot|apos|nbsp);");
+	/** Control characters but tab and newline (the search highlighter uses two of them as markers). */
+	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
 	private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
 
 	private MailSanitizer() {
@@ -46,7 +48,8 @@ final class MailSanitizer {
 			m.appendReplacement(sb, Matcher.quoteReplacement(decode(m.group(1))));
 		}
 		m.appendTail(sb);
-		return BLANK_LINES.matcher(sb.toString()).replaceAll("\n\n").strip();
+		String text = CONTROL.matcher(sb.toString()).replaceAll("");
+		return BLANK_LINES.matcher(text).replaceAll("\n\n").strip();
 	}
 
 	/** Plain text as HTML paragraphs (escaped), for quoting and for demo data. */

@@ -69,6 +69,7 @@ class MailService implements MailManagement {
 	static final int MAX_ADDRESSEES = 200;
 	private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
 	private static final String DEFAULT_COLOUR = "#1f5fbf";
+	private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
 	private final MailAccess access;
 	private final MailMessages messages;
@@ -112,18 +113,23 @@ class MailService implements MailManagement {
 	@Override
 	public MailView saveDraft(Long draftId, MailDraft draft) {
 		long sender = access.employee();
-		MailItem existing = draftId == null ? null : access.draft(draftId);
+		MailItem existing = draftId == null ? null : lockedDraft(draftId);
 		Composed composed = compose(draft);
 		return views.view(store(existing, composed, sender));
 	}
 
 	@Override
 	public void deleteDraft(long draftId) {
-		MailItem draft = access.draft(draftId);
+		MailItem draft = lockedDraft(draftId);
 		MailMessage m = draft.mail();
 		items.delete(draft);
 		m.items().remove(draft);
 		messages.delete(m); // mail_addressee and mail_attachment rows cascade
+	}
+
+	private MailItem lockedDraft(long draftId) {
+		store.lock(draftId);
+		return access.draft(draftId);
 	}
 
 	/** A sanitised, validated composition (lengths, classification, files, references). */
@@ -132,7 +138,7 @@ class MailService implements MailManagement {
 	}
 
 	private Composed compose(MailDraft draft) {
-		String subject = draft.subject() == null ? "" : draft.subject().strip();
+		String subject = draft.subject() == null ? "" : CONTROL.matcher(draft.subject()).replaceAll("").strip();
 		if (subject.length() > MAX_SUBJECT) {
 			throw BusinessRuleException.invalid("subject", "mail.subject.tooLong", MAX_SUBJECT);
 		}
@@ -211,7 +217,7 @@ class MailService implements MailManagement {
 	@Override
 	public MailSendResult send(Long draftId, MailDraft mail, String justification) {
 		long sender = access.employee();
-		MailItem existing = draftId == null ? null : access.draft(draftId);
+		MailItem existing = draftId == null ? null : lockedDraft(draftId);
 		Composed c = compose(mail);
 		if (c.subject().isBlank()) {
 			throw BusinessRuleException.invalid("subject", "mail.subject.required");

@@ -30,6 +30,14 @@ class MailStore {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Locks a mail row until the transaction ends, so an autosave and a send of the same draft run one after the
+	 * other (the second then sees the first's outcome) instead of failing on the version.
+	 */
+	void lock(long mailId) {
+		jdbc.sql("select id from mail_message where id = ? for update").param(mailId).query(Long.class).optional();
+	}
+
 	void replaceAddressees(long mailId, Map<RecipientField, List<Addressee>> addressees) {
 		jdbc.sql("delete from mail_addressee where mail_id = ?").param(mailId).update();
 		int position = 0;

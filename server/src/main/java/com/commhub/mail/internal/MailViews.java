@@ -52,8 +52,10 @@ class MailViews {
 		List<AddresseeView> to = views(addressees.get(RecipientField.TO), known);
 		List<AddresseeView> cc = views(addressees.get(RecipientField.CC), known);
 		List<AddresseeView> bcc = mine ? views(addressees.get(RecipientField.BCC), known) : List.of();
+		Map<Addressee, AddresseeView> vias = new java.util.HashMap<>(); // a department reaches many: look it up once
 		List<MailView.Recipient> recipients = visibleRecipients.stream()
-			.map(r -> new MailView.Recipient(person(r.employeeId(), known), r.field(), directory.view(r.via(), known)))
+			.map(r -> new MailView.Recipient(person(r.employeeId(), known), r.field(),
+					vias.computeIfAbsent(r.via(), a -> directory.view(a, known))))
 			.toList();
 		List<MailView.Receipt> receipts = mine && m.receiptRequested() && m.state() == MailState.SENT
 				? m.recipients().stream().map(r -> new MailView.Receipt(person(r.employeeId(), known), r.readAt()))
