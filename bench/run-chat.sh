@@ -21,7 +21,8 @@
 #   SKIP_BUILD=1   use the jars already built here;  ONLY=relay|commhub  run one side
 #   SEED_CACHE=bench/target/chat-seed
 #   JFR=1          record a Java Flight Recording (profile settings) of the CommHub server during its measured
-#                  phase into $OUT/commhub.jfr (for "where does the time go"; costs a little CPU itself)
+#                  phase (after the clients connected) into $OUT/commhub.jfr (for "where does the time go"; costs a
+#                  little CPU itself); analyse with bench/jfr-breakdown.py $OUT/commhub.jfr
 #   LOCK=/tmp/mvn.lock   hold this lock (flock) during the builds and the measured phases only, not while seeding
 #                        (do not wrap the whole script in flock on the same file: it takes the lock itself)
 #   SERVER_OPTS='-Xms1g -Xmx2g' (both servers)   LOAD_OPTS='-Xms1g -Xmx2g' (the load generator)
@@ -43,6 +44,8 @@ RELAY_PORT="${RELAY_PORT:-18181}"
 COMMHUB_PORT="${COMMHUB_PORT:-18180}"
 ADMIN_PASSWORD="Bench-Chief-2026!Zx"
 ONLY="${ONLY:-}"
+# deep stacks (filter chains): keep every frame so that inclusive shares are right
+if [ -n "${JFR:-}" ]; then SERVER_OPTS="$SERVER_OPTS -XX:FlightRecorderOptions:stackdepth=512"; fi
 SEED_CACHE="$(realpath -m "${SEED_CACHE:-bench/target/chat-seed}")"
 LOCK="${LOCK:-}"
 locked() { if [ -n "$LOCK" ]; then flock "$LOCK" "$@"; else "$@"; fi; }
@@ -136,16 +139,10 @@ if [ "$ONLY" != relay ]; then
   load seed-conversations base="http://127.0.0.1:$COMMHUB_PORT" employees="$CLIENTS" groupSize="$GROUP" \
     out="$OUT/people" 2>&1 | tee -a "$OUT/seed.log"
   machine "seeded"
-  if [ -n "${JFR:-}" ]; then
-    "$JAVA_HOME/bin/jcmd" "$COMMHUB_PID" JFR.start name=chatload settings=profile filename="$OUT/commhub.jfr" >/dev/null
-  fi
-  measure run target=commhub base="http://127.0.0.1:$COMMHUB_PORT" serverPid="$COMMHUB_PID" \
+  measure run target=commhub base="http://127.0.0.1:$COMMHUB_PORT" serverPid="$COMMHUB_PID" ${JFR:+jfr="$OUT/commhub.jfr"} \
     dbMatch="$WORK/commhub/data/postgres" people="$OUT/people" clients="$CLIENTS" \
     groupSize="$GROUP" steps="$STEPS" warmup="$WARMUP" timeout="$TIMEOUT" stopP99="$STOP_P99" out="$OUT/commhub.tsv" \
     2>&1 | tee "$OUT/commhub-load.log"
-  if [ -n "${JFR:-}" ]; then
-    "$JAVA_HOME/bin/jcmd" "$COMMHUB_PID" JFR.stop name=chatload >/dev/null
-  fi
   machine "CommHub done"
   kill "$COMMHUB_PID"; wait "$COMMHUB_PID" 2>/dev/null || true
 fi

@@ -33,7 +33,8 @@ import java.util.concurrent.locks.LockSupport;
  * <li>{@code run target=commhub|relay base=http://… [people=DIR] clients=2000 groupSize=20
  * steps=100:60,150:30,… warmup=100:10 timeout=10 stopP99=2000 out=FILE}: connects the STOMP clients, then posts
  * open-loop at each step's rate (posts/s) for its seconds and measures every delivery; after the first step, the
- * first step whose p99 exceeds {@code stopP99} ms (or that loses more than 1%) ends the run;</li>
+ * first step whose p99 exceeds {@code stopP99} ms (or that loses more than 1%) ends the run; {@code jfr=FILE} records
+ * the server ({@code serverPid}) with JFR from the first post to the end;</li>
  * <li>{@code summary relay=FILE commhub=FILE}: the Markdown table with the ratios.</li>
  * </ul>
  * Client {@code i} is in conversation {@code i / groupSize}; every conversation has exactly {@code groupSize}
@@ -179,6 +180,7 @@ public final class ChatLoad {
 		private StompClient[] stomp;
 		private final long serverPid;
 		private final double stopP99;
+		private final String jfr;
 		private final String dbMatch;
 
 		Run(Map<String, String> options) throws Exception {
@@ -193,6 +195,7 @@ public final class ChatLoad {
 			this.frameType = options.getOrDefault("frameType", "message");
 			this.serverPid = Long.parseLong(options.getOrDefault("serverPid", "-1"));
 			this.stopP99 = Double.parseDouble(options.getOrDefault("stopP99", "2000"));
+			this.jfr = options.get("jfr");
 			this.dbMatch = options.get("dbMatch");
 			if (clients % groupSize != 0) {
 				throw new IllegalArgumentException("clients must be a multiple of groupSize");
@@ -226,6 +229,10 @@ public final class ChatLoad {
 
 		void run() throws Exception {
 			connect();
+			if (jfr != null) {
+				// after the handshakes: the recording shows the posting load only
+				jcmd("JFR.start", "name=chatload", "settings=profile", "filename=" + jfr);
+			}
 			StringBuilder tsv = new StringBuilder(Result.HEADER).append('\n');
 			int measured = 0;
 			for (StepPlan plan : plans) {
@@ -246,6 +253,9 @@ public final class ChatLoad {
 				}
 				Thread.sleep(3000);
 			}
+			if (jfr != null) {
+				jcmd("JFR.stop", "name=chatload");
+			}
 			ChatSeed.log("frames of other types: %d %s; frames for another conversation: %d; unknown posts: %d",
 					otherFrames.sum(), otherTypes.keySet(), strayFrames.sum(), unknownPosts.sum());
 			int open = 0;
@@ -257,6 +267,17 @@ public final class ChatLoad {
 				for (StompClient client : stomp) {
 					pool.submit(client::close);
 				}
+			}
+		}
+
+		private void jcmd(String... command) throws Exception {
+			List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+					Long.toString(serverPid)));
+			line.addAll(List.of(command));
+			Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (process.waitFor() != 0) {
+				throw new IllegalStateException("jcmd failed: " + output);
 			}
 		}
 
