@@ -101,7 +101,10 @@ class ChatService implements ChatManagement {
 	@Transactional
 	public ConversationView create(NewConversation conversation) {
 		long me = access.requireViewer();
-		return conversationViews.of(createAs(me, conversation), me);
+		ConversationView view = conversationViews.of(createAs(me, conversation), me);
+		audit.record("chat.conversation.create", "chat-conversation", view.id(), view.title(), AuditOutcome.SUCCESS,
+				view.kind() + " classification=" + view.classification());
+		return view;
 	}
 
 	/** Creates a conversation for {@code me} (also used by the demo seeding); returns its id. */
@@ -213,6 +216,8 @@ class ChatService implements ChatManagement {
 				Instant.now(clock));
 		if (!added.isEmpty()) {
 			events.publishEvent(new MembershipChanged(conversationId, added, List.of()));
+			audit.record("chat.members.add", "chat-conversation", conversationId, m.conversation().title(),
+					AuditOutcome.SUCCESS, "added=" + added);
 		}
 		return conversationViews.of(conversationId, me);
 	}
@@ -235,6 +240,8 @@ class ChatService implements ChatManagement {
 		}
 		store.removeMember(conversationId, employeeId);
 		events.publishEvent(new MembershipChanged(conversationId, List.of(), List.of(employeeId)));
+		audit.record("chat.members.remove", "chat-conversation", conversationId, m.conversation().title(),
+				AuditOutcome.SUCCESS, "removed=" + employeeId);
 		return employeeId == me ? conversationViews.asFormerMember(m.conversation())
 				: conversationViews.of(conversationId, me);
 	}
@@ -254,6 +261,8 @@ class ChatService implements ChatManagement {
 			throw BusinessRuleException.conflict("employeeId", "chat.owners.lastOwner");
 		}
 		store.setOwner(conversationId, employeeId, owner);
+		audit.record("chat.owners.set", "chat-conversation", conversationId, m.conversation().title(),
+				AuditOutcome.SUCCESS, "employee=" + employeeId + " owner=" + owner);
 		return conversationViews.of(conversationId, me);
 	}
 

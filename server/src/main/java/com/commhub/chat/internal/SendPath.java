@@ -14,6 +14,8 @@ import java.util.Set;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -160,6 +162,7 @@ class SendPath {
 			return new SendResult(SendResult.Status.NEEDS_JUSTIFICATION, null, decision.tip(), decision.findings());
 		}
 		long id = store.nextMessageId();
+		indexAfterCommit();
 		RecordedDecision recorded = null;
 		if (decision.action() != PolicyAction.ALLOW) {
 			// inspects again and keeps the evidence in this transaction (nothing is kept for ALLOW)
@@ -256,6 +259,7 @@ class SendPath {
 		}
 		RecordedDecision recorded = decision.action() == PolicyAction.ALLOW ? null
 				: decisions.decide(request, new Subject(SUBJECT_TYPE, String.valueOf(messageId)), reason);
+		indexAfterCommit();
 		Counters counters = store.nextCounters(row.conversationId(), false, 0, null);
 		ChatMessage entity = em.find(ChatMessage.class, messageId);
 		entity.edit(text, ChatService.hash(text), counters.changeSeq(), now);
@@ -273,6 +277,7 @@ class SendPath {
 
 	void recall(long me, Visible v, Instant now) {
 		MessageRow row = v.message();
+		indexAfterCommit();
 		Counters counters = store.nextCounters(row.conversationId(), false, 0, null);
 		ChatMessage entity = em.find(ChatMessage.class, row.id());
 		entity.recall(counters.changeSeq(), now);
@@ -296,6 +301,7 @@ class SendPath {
 				&& entity.state() != MessageState.QUARANTINED)) {
 			return;
 		}
+		indexAfterCommit();
 		Instant now = Instant.now(clock);
 		Counters counters = store.nextCounters(entity.conversationId(), true, entity.threadRootId() == null ? 0 : 1,
 				now);
@@ -318,6 +324,7 @@ class SendPath {
 				&& entity.state() != MessageState.QUARANTINED)) {
 			return;
 		}
+		indexAfterCommit();
 		entity.discard();
 		em.flush();
 		events.publishEvent(new PendingMessageDecided(entity.conversationId(), messageId, entity.senderEmployeeId(),
@@ -421,5 +428,13 @@ class SendPath {
 				: java.util.stream.Stream.concat(members.stream(), java.util.stream.Stream.of(sender)).toList());
 		return new Parties(persons.get(sender).label(),
 				members.stream().filter(id -> id != sender).map(id -> persons.get(id).label()).toList(), List.of());
+	}
+
+	/**
+	 * Indexing follows the commit without the sender waiting for it (the Lucene backend commits its index about once
+	 * a second): a post's latency does not include an index flush; search sees the message a moment later.
+	 */
+	private void indexAfterCommit() {
+		Search.session(em).indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.async());
 	}
 }
