@@ -89,6 +89,10 @@
       }
       return;
     }
+    if (!event.target.closest('.picker')) {
+      // a click elsewhere closes the pickers' suggestion lists
+      form.querySelectorAll('.picker-options').forEach(function (list) { list.innerHTML = ''; });
+    }
     var remove = event.target.closest('.chip-remove');
     if (remove) {
       event.preventDefault();
@@ -106,6 +110,8 @@
         if (first) {
           first.click();
         }
+      } else if (event.key === 'Escape') {
+        input.closest('.picker').querySelector('.picker-options').innerHTML = '';
       } else if (event.key === 'Backspace' && input.value === '') {
         var chips = input.closest('.picker').querySelectorAll('.chip');
         if (chips.length) {

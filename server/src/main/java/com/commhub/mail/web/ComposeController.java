@@ -187,25 +187,25 @@ class ComposeController {
 	String recipients(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "to") String field,
 			Model model) {
 		String text = q.strip();
-		List<Chip> options = new ArrayList<>();
+		List<RecipientOption> options = new ArrayList<>();
 		if (!text.isEmpty() && text.length() <= 100) {
 			for (EmployeeView e : directory.searchEmployees(text, null, EmployeeStatus.ACTIVE, 0, OPTIONS_PER_KIND)
 				.items()) {
-				options.add(new Chip(e.departmentName(), Composer.value(Addressee.employee(e.id())),
-						e.name() + " (" + e.employeeNo() + ")", Addressee.Kind.EMPLOYEE.name()));
+				options.add(new RecipientOption(Composer.value(Addressee.employee(e.id())),
+						e.name() + " (" + e.employeeNo() + ")", Addressee.Kind.EMPLOYEE.name(), e.departmentName()));
 			}
 			String lower = text.toLowerCase(Locale.ROOT);
 			directory.departmentTree(false).stream()
 				.filter(d -> d.name().toLowerCase(Locale.ROOT).contains(lower)
 						|| d.code().toLowerCase(Locale.ROOT).equals(lower))
 				.limit(OPTIONS_PER_KIND)
-				.forEach((DepartmentView d) -> options.add(new Chip(d.parentName(),
-						Composer.value(Addressee.department(d.id())), d.name(), Addressee.Kind.DEPARTMENT.name())));
+				.forEach((DepartmentView d) -> options.add(new RecipientOption(Composer.value(Addressee.department(d.id())),
+						d.name(), Addressee.Kind.DEPARTMENT.name(), d.parentName())));
 			directory.groups().stream()
 				.filter(g -> g.active() && g.name().toLowerCase(Locale.ROOT).contains(lower))
 				.limit(OPTIONS_PER_KIND)
-				.forEach((GroupView g) -> options.add(new Chip(null, Composer.value(Addressee.group(g.id())),
-						g.name(), Addressee.Kind.GROUP.name())));
+				.forEach((GroupView g) -> options.add(new RecipientOption(Composer.value(Addressee.group(g.id())),
+						g.name(), Addressee.Kind.GROUP.name(), null)));
 		}
 		model.addAttribute("options", options);
 		model.addAttribute("field", Composer.ADDRESS_FIELDS.contains(field) ? field : "to");

@@ -35,8 +35,7 @@ class Composer {
 	static final List<String> ADDRESS_FIELDS = List.of("to", "cc", "bcc");
 
 	/** Mail module field → composer field, where they are named differently. */
-	private static final Map<String, String> FIELD_ALIASES = Map.of("bodyHtml", "body", "fileIds", "attachmentIds",
-			"recipients", "to", "addressees", "to");
+	private static final Map<String, String> FIELD_ALIASES = Map.of("bodyHtml", "body", "fileIds", "attachmentIds");
 
 	private final DirectoryQueries directory;
 	private final ClassificationDefaults classifications;
