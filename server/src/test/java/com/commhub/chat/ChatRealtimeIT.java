@@ -108,6 +108,44 @@ class ChatRealtimeIT {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void aHeldMessageReachesTheSenderAsPendingAndTheMembersOnceApproved() throws Exception {
+		String term = "审批实时词" + chat.run;
+		String dictionary = "t-chat-rt-" + chat.run;
+		assertThat(api.post(Personas.COMMUNICATION_OFFICER, "/api/v1/compliance/dictionaries")
+			.body(Map.of("code", dictionary, "name", "实时审批 " + chat.run, "category", "UNPUBLISHED_STRATEGY",
+					"terms", term))
+			.retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(200);
+		Map<String, Object> policy = new java.util.HashMap<>(Map.of("code", "t.chat-rt-" + chat.run, "name",
+				"实时审批 " + chat.run, "priority", 40, "action", "REQUIRE_APPROVAL", "tipZh", "须审批", "tipEn",
+				"Needs approval", "scope", Map.of("channels", List.of("CHAT"), "recipients", "ANY")));
+		policy.put("conditions", Map.of("findings", Map.of("detectors", List.of("keyword:" + dictionary), "minCount", 1)));
+		assertThat(api.post(Personas.COMMUNICATION_OFFICER, "/api/v1/compliance/policies").body(policy).retrieve()
+			.toEntity(String.class).getStatusCode().value()).isEqualTo(201);
+		long group = chat.groupId(Personas.EMPLOYEE, "审批实时", Personas.OTHER_EMPLOYEE);
+		Listener sender = connect(Personas.EMPLOYEE);
+		Listener member = connect(Personas.OTHER_EMPLOYEE);
+
+		var held = chat.post(Personas.EMPLOYEE, group, Map.of("text", "报价 " + term));
+		assertThat(held.getStatusCode().value()).isEqualTo(202);
+		long id = ChatFixtures.id((Map<String, Object>) held.getBody().get("message"));
+		assertThat(member.frames.poll(1000, TimeUnit.MILLISECONDS)).as("nothing while held").isNull();
+
+		Long approval = jdbc.queryForObject(
+				"select id from cmp_approval where subject_type = 'chat-message' and subject_id = ?", Long.class,
+				String.valueOf(id));
+		assertThat(api.post("HT1006", "/api/v1/compliance/approvals/" + approval + "/approve").body(Map.of("note", "同意"))
+			.retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(200);
+
+		Map<String, Object> decided = sender.next(group, "pending");
+		assertThat(ChatFixtures.number(decided.get("messageId"))).isEqualTo(id);
+		assertThat(decided.get("state")).isEqualTo("DELIVERED");
+		Map<String, Object> delivered = member.next(group, "message");
+		assertThat(ChatFixtures.number(delivered.get("messageId"))).isEqualTo(id);
+		assertThat(((Map<String, Object>) delivered.get("message")).get("state")).isEqualTo("DELIVERED");
+	}
+
+	@Test
 	void sendFramesAndForeignSubscriptionsAreRefused() throws Exception {
 		Listener sender = connect(Personas.EMPLOYEE);
 		sender.session.send("/app/chat", "hello".getBytes(StandardCharsets.UTF_8));
