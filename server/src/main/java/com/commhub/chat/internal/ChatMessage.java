@@ -108,6 +108,9 @@ class ChatMessage {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
+	@Column(name = "updated_at")
+	private Instant updatedAt;
+
 	protected ChatMessage() {
 	}
 
@@ -128,6 +131,7 @@ class ChatMessage {
 		this.hasAttachments = hasAttachments;
 		this.mentionedIds = mentionedIds;
 		this.createdAt = createdAt;
+		this.updatedAt = createdAt;
 	}
 
 	/** The words that reach the index: none for 机密 and above (their filter fields are indexed, their text is not). */
@@ -144,10 +148,12 @@ class ChatMessage {
 		this.seq = seq;
 		this.changeSeq = changeSeq;
 		this.state = MessageState.DELIVERED;
+		this.updatedAt = Instant.now();
 	}
 
 	void discard() {
 		this.state = MessageState.DISCARDED;
+		this.updatedAt = Instant.now();
 	}
 
 	void edit(String text, String textHash, long changeSeq, Instant at) {
@@ -155,12 +161,14 @@ class ChatMessage {
 		this.textHash = textHash;
 		this.changeSeq = changeSeq;
 		this.editedAt = at;
+		this.updatedAt = at;
 	}
 
 	void recall(long changeSeq, Instant at) {
 		this.state = MessageState.RECALLED;
 		this.changeSeq = changeSeq;
 		this.recalledAt = at;
+		this.updatedAt = at;
 	}
 
 	void recorded(long archiveEntryId, Long evidenceId) {
