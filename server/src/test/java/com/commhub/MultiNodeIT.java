@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,8 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,15 +50,7 @@ import com.commhub.verifier.Verifier;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MultiNodeIT {
 
-	Path work;
-
-	String adminUrl;
-
-	String user;
-
-	String password;
-
-	String database;
+	NodeCluster cluster;
 
 	ConfigurableApplicationContext nodeA;
 
@@ -70,45 +58,18 @@ class MultiNodeIT {
 
 	@BeforeAll
 	void startTwoNodes() throws Exception {
-		work = Files.createTempDirectory("commhub-multinode-");
-		String url = System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-		user = System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres");
-		password = System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "");
-		adminUrl = url.replaceFirst("/[^/?]*(\\?.*)?$", "/postgres");
-		database = "commhub_multinode_" + UUID.randomUUID().toString().substring(0, 8);
-		try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
-				Statement statement = connection.createStatement()) {
-			statement.execute("create database " + database + " encoding 'UTF8' template template0");
-		}
-		Path keys = work.resolve("keys");
+		cluster = NodeCluster.create();
 		// the first node migrates the schema, loads the demo company and creates the archive keys; the second
 		// shares the keys (as docs/modules/archive.md requires of every node) but has an index of its own
-		nodeA = start(keys, work.resolve("index-a"));
-		nodeB = start(keys, work.resolve("index-b"));
+		nodeA = cluster.start("a");
+		nodeB = cluster.start("b");
 	}
 
 	@AfterAll
 	void stopNodes() throws Exception {
-		for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] { nodeA, nodeB }) {
-			if (node != null) {
-				node.close();
-			}
+		if (cluster != null) {
+			cluster.close();
 		}
-		try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
-				Statement statement = connection.createStatement()) {
-			statement.execute("drop database if exists " + database + " with (force)");
-		}
-		try (var files = Files.walk(work)) {
-			files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-		}
-	}
-
-	/** Command-line arguments: they outrank the SPRING_DATASOURCE_* environment that names the server. */
-	private ConfigurableApplicationContext start(Path keys, Path index) {
-		return new SpringApplicationBuilder(CommHubApplication.class).profiles("test")
-			.run("--server.port=0", "--spring.datasource.url=" + adminUrl.replaceFirst("/postgres$", "/" + database),
-					"--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
-					"--commhub.archive.key-dir=" + keys, "--commhub.archive.index-dir=" + index);
 	}
 
 	@Test
@@ -159,10 +120,10 @@ class MultiNodeIT {
 		assertThat(sealed).isEqualTo(entries);
 		assertThat(maxPosition).as("positions 1..n without gaps or doubles").isEqualTo(sealed);
 
-		var publicKey = Pem.decode(Files.readString(work.resolve("keys").resolve("archive-public.pem"),
+		var publicKey = Pem.decode(Files.readString(cluster.work().resolve("keys").resolve("archive-public.pem"),
 				StandardCharsets.US_ASCII));
-		try (Connection connection = DriverManager.getConnection(adminUrl.replaceFirst("/postgres$", "/" + database),
-				user, password)) {
+		try (Connection connection = DriverManager.getConnection(cluster.databaseUrl(), cluster.user(),
+				cluster.password())) {
 			connection.setReadOnly(true);
 			VerificationResult result = Verifier.verify(connection, publicKey);
 			assertThat(result.valid()).as(result.summary()).isTrue();
@@ -180,8 +141,8 @@ class MultiNodeIT {
 					"HT1040 林浩然", "HT1010 徐婷"), Classification.INTERNAL, day.atTime(10, 0).toInstant(ZoneOffset.UTC),
 					"关于年度预算调整的通知", "请各部门在周五前提交预算调整方案。")));
 
-		Api apiA = new Api(port(nodeA));
-		Api apiB = new Api(port(nodeB));
+		Api apiA = new Api(NodeCluster.port(nodeA));
+		Api apiB = new Api(NodeCluster.port(nodeB));
 		Map<String, Object> request = Map.of("purpose", "多节点核查", "caseReference", "MN-" + day, "people",
 				List.of("HT1040"), "kinds", List.of("MAIL"), "from", day.toString(), "to", day.toString(),
 				"durationDays", 1);
@@ -210,10 +171,6 @@ class MultiNodeIT {
 		List<?> items = (List<?>) ((Map<?, ?>) result.get("hits")).get("items");
 		assertThat(items).hasSize(1);
 		assertThat(((Map<?, ?>) items.getFirst()).get("summaryHtml").toString()).contains("预算");
-	}
-
-	private static int port(ConfigurableApplicationContext node) {
-		return ((WebServerApplicationContext) node).getWebServer().getPort();
 	}
 
 	private static void awaitAllSealed(JdbcTemplate jdbc) throws InterruptedException {

@@ -2,6 +2,7 @@ package com.commhub;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -24,12 +26,13 @@ public final class WebSession {
 
 	private final String base;
 	private final HttpClient client;
+	private final CookieManager cookies = new CookieManager();
 	private String csrf;
 
 	public WebSession(int port) {
 		this.base = "http://localhost:" + port;
 		this.client = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
+			.cookieHandler(cookies)
 			.followRedirects(HttpClient.Redirect.NORMAL)
 			.build();
 	}
@@ -90,6 +93,14 @@ public final class WebSession {
 
 	public String csrfToken() {
 		return csrf;
+	}
+
+	/** The value of a cookie this browser holds (e.g. the session cookie, to open a WebSocket with it). */
+	public Optional<String> cookie(String name) {
+		return cookies.getCookieStore().getCookies().stream()
+			.filter(cookie -> cookie.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.findFirst();
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
