@@ -28,6 +28,7 @@ class RealtimeConfiguration implements WebSocketMessageBrokerConfigurer {
 	static final String CHAT_QUEUE = "/queue/chat";
 
 	private final RealtimeProperties properties;
+	private final AccountTopics accountTopics = new AccountTopics();
 
 	RealtimeConfiguration(RealtimeProperties properties) {
 		this.properties = properties;
@@ -42,6 +43,8 @@ class RealtimeConfiguration implements WebSocketMessageBrokerConfigurer {
 	public void configureMessageBroker(MessageBrokerRegistry registry) {
 		registry.setUserDestinationPrefix(USER_PREFIX);
 		registry.setApplicationDestinationPrefixes("/app");
+		// what fan-out sends to /user/<name>/queue/chat goes to the account's topic (AccountTopics)
+		registry.configureBrokerChannel().interceptors(accountTopics);
 		long beat = properties.heartbeatMillis();
 		if (properties.relayEnabled()) {
 			RealtimeProperties.Relay relay = properties.relay();
@@ -53,11 +56,9 @@ class RealtimeConfiguration implements WebSocketMessageBrokerConfigurer {
 				.setClientLogin(relay.login())
 				.setClientPasscode(relay.passcode())
 				.setSystemHeartbeatSendInterval(beat)
-				.setSystemHeartbeatReceiveInterval(beat)
-				// a member's tabs may be connected to other nodes: unresolved user destinations and the user
-				// registry are shared through the broker
-				.setUserDestinationBroadcast("/topic/commhub-unresolved-user")
-				.setUserRegistryBroadcast("/topic/commhub-user-registry");
+				.setSystemHeartbeatReceiveInterval(beat);
+			// a member's tabs may be connected to other nodes: chat frames go through one broker topic per
+			// account (AccountTopics), so no user registry needs to be shared between the nodes
 			if (relay.virtualHost() != null && !relay.virtualHost().isBlank()) {
 				broker.setVirtualHost(relay.virtualHost());
 			}
@@ -75,7 +76,8 @@ class RealtimeConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
-		registration.interceptors(new InboundFrameGuard());
+		// the guard first: it checks what the client asked for, AccountTopics then maps it to the account's topic
+		registration.interceptors(new InboundFrameGuard(), accountTopics);
 	}
 
 	@Override
