@@ -218,7 +218,7 @@ class MailBrowserIT {
 	}
 
 	@Test
-	void theMailPagesFitAPhoneInEnglish() {
+	void theMailPagesFitAPhoneInEnglish() throws IOException {
 		a = signIn(Personas.OTHER_EMPLOYEE, 390, 844);
 		for (String path : new String[] { "/mail?lang=en", "/mail/compose", "/mail/search?text=x", "/mail/labels",
 				"/mail/folder/SENT" }) {
@@ -226,6 +226,7 @@ class MailBrowserIT {
 			a.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section h1")));
 			assertThat(a.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
 			assertThat(a.horizontalOverflow()).as("%s is wider than the phone", path).isLessThanOrEqualTo(0);
+			a.screenshot(SCREENS, "mail-en" + path.replaceAll("[^a-z]+", "-"));
 		}
 		a.open("/mail/compose");
 		assertThat(a.driver().findElement(By.cssSelector("label[for=subject]")).getText()).isEqualTo("Subject");
