@@ -73,7 +73,8 @@ class DemoMailSeeder implements ApplicationRunner {
 		if (people.size() < 6 || marketing.isEmpty() || company.isEmpty() || project.isEmpty()) {
 			return;
 		}
-		var locale = LocaleContextHolder.getLocale();
+		// restore the context itself: getLocale() falls back to the JVM default, which must not stick to this thread
+		var previous = LocaleContextHolder.getLocaleContext();
 		LocaleContextHolder.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
 		try {
 			MailSendResult notice = send(people.get("HT1010"), new MailDraft(
@@ -110,7 +111,7 @@ class DemoMailSeeder implements ApplicationRunner {
 			log.info("demo mail: a few mails between the personas");
 		}
 		finally {
-			LocaleContextHolder.setLocale(locale);
+			LocaleContextHolder.setLocaleContext(previous);
 		}
 	}
 
