@@ -109,10 +109,23 @@ class MailAccessIT {
 		assertThat(foreignReply.getStatusCode().value()).isEqualTo(400);
 		assertThat(foreignReply.getBody().toString()).contains("field=replyToMailId");
 
-		// once the recipient deleted it for good, the mail and its file are gone for them
-		api.delete(Personas.OTHER_EMPLOYEE, MAIL + "/" + item).retrieve().toBodilessEntity();
-		api.delete(Personas.OTHER_EMPLOYEE, MAIL + "/" + item).retrieve().toBodilessEntity();
-		assertThat(status(Personas.OTHER_EMPLOYEE, "GET", MAIL + "/" + item)).isEqualTo(404);
+		// the recipient may forward it with its attachment (read through the mail), the forward's recipient reads it
+		Map<String, Object> forward = api.get(Personas.OTHER_EMPLOYEE, MAIL + "/" + item + "/reply?kind=FORWARD").retrieve().body(Map.class);
+		assertThat((List) forward.get("fileIds")).containsExactly((int) file);
+		Map<String, Object> forwardBody = new java.util.HashMap<>(forward);
+		forwardBody.put("to", List.of(person(mails.employee(Personas.DEPARTMENT_HEAD))));
+		mails.sent(Personas.OTHER_EMPLOYEE, forwardBody);
+		assertThat(status(Personas.DEPARTMENT_HEAD, "GET", "/api/v1/files/" + file + "/content")).isEqualTo(200);
+
+		// once the recipient deleted the mail and their forward for good, the mails and the file are gone for them
+		long forwardItem = mails.itemId(Personas.OTHER_EMPLOYEE, "SENT", "Fwd: " + subject);
+		for (long hidden : List.of(item, forwardItem)) {
+			api.delete(Personas.OTHER_EMPLOYEE, MAIL + "/" + hidden).retrieve().toBodilessEntity();
+			assertThat(status(Personas.OTHER_EMPLOYEE, "GET", "/api/v1/files/" + file + "/content"))
+				.as("still readable through the other mail").isEqualTo(200);
+			api.delete(Personas.OTHER_EMPLOYEE, MAIL + "/" + hidden).retrieve().toBodilessEntity();
+			assertThat(status(Personas.OTHER_EMPLOYEE, "GET", MAIL + "/" + hidden)).isEqualTo(404);
+		}
 		assertThat(status(Personas.OTHER_EMPLOYEE, "GET", "/api/v1/files/" + file + "/content")).isEqualTo(404);
 		Map<String, Object> afterHide = api.get(Personas.OTHER_EMPLOYEE, MAIL + "/search?text={t}", word).retrieve().body(Map.class);
 		assertThat((List) afterHide.get("items")).isEmpty();

@@ -127,6 +127,9 @@ class MailApiIT {
 		ResponseEntity<Map> tooLong = mails.send(Personas.EMPLOYEE, mail(List.of(person(other)), "长".repeat(201), "x"));
 		assertThat(tooLong.getStatusCode().value()).isEqualTo(400);
 		assertThat(tooLong.getBody().toString()).contains("field=subject");
+		Map<String, Object> nullFile = mail(List.of(person(other)), "主题 " + run, "x");
+		nullFile.put("fileIds", java.util.Arrays.asList(1L, null));
+		assertThat(mails.send(Personas.EMPLOYEE, nullFile).getBody().toString()).contains("field=fileIds");
 		ResponseEntity<Map> badKind = mails.send(Personas.EMPLOYEE, mail(List.of(Map.of("kind", "PLANET", "id", 1)), "主题", "x"));
 		assertThat(badKind.getStatusCode().value()).isEqualTo(400);
 

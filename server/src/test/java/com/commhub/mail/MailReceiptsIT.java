@@ -83,6 +83,19 @@ class MailReceiptsIT {
 		eventually(() -> notifications(Personas.OTHER_EMPLOYEE, "NEW_MAIL", theirItem) == 1
 				&& notifications(Personas.OTHER_EMPLOYEE, "READ_RECEIPT_REQUEST", theirItem) == 1);
 		assertThat(mails.itemBySubject(Personas.OTHER_EMPLOYEE, "INBOX", subject).get("read")).isEqualTo(false);
+		// opened in several tabs at once: every request succeeds, the receipt is recorded once
+		try (var tabs = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			var statuses = java.util.stream.IntStream.range(0, 6)
+				.mapToObj(i -> tabs.submit(() -> api.get(Personas.OTHER_EMPLOYEE, MAIL + "/" + theirItem).retrieve()
+					.toBodilessEntity().getStatusCode().value()))
+				.toList();
+			for (var status : statuses) {
+				assertThat(status.get()).isEqualTo(200);
+			}
+		}
+		catch (java.util.concurrent.ExecutionException e) {
+			throw new AssertionError(e);
+		}
 		Map<String, Object> opened = mails.open(Personas.OTHER_EMPLOYEE, theirItem);
 		assertThat(opened.get("read")).isEqualTo(true);
 		assertThat((List) opened.get("receipts")).as("only the sender sees receipts").isEmpty();

@@ -38,6 +38,8 @@ import com.commhub.shared.PageResult;
 class MailQueryService implements MailQueries {
 
 	static final int MAX_PAGE_SIZE = 100;
+	/** Search pages reach this far; a narrower query finds the rest. */
+	static final int MAX_SEARCH_OFFSET = 10_000;
 	private static final String OPEN = "\u0001";
 	private static final String CLOSE = "\u0002";
 
@@ -133,6 +135,9 @@ class MailQueryService implements MailQueries {
 		Long owner = CurrentUser.require().employeeId();
 		int limit = size(size);
 		int from = Math.max(page, 0);
+		if ((long) from * limit > MAX_SEARCH_OFFSET) {
+			throw BusinessRuleException.invalid("page", "mail.search.page", MAX_SEARCH_OFFSET);
+		}
 		if (owner == null) {
 			return new PageResult<>(List.of(), from, limit, 0);
 		}

@@ -75,10 +75,4 @@ class MailRecipient {
 	Instant readAt() {
 		return readAt;
 	}
-
-	void read(Instant now) {
-		if (readAt == null) {
-			readAt = now;
-		}
-	}
 }

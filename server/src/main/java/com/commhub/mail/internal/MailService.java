@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -86,6 +89,9 @@ class MailService implements MailManagement {
 	private final ApplicationEventPublisher events;
 	private final MessageSource messageSource;
 	private final Clock clock;
+
+	@PersistenceContext
+	private EntityManager entityManager;
 
 	MailService(MailAccess access, MailMessages messages, MailItems items, MailRecipients recipients, MailStore store,
 			MailDirectory directory, MailViews views, ComplianceInspector inspector, ComplianceDecisions decisions,
@@ -399,21 +405,17 @@ class MailService implements MailManagement {
 	public MailView open(long itemId) {
 		MailItem item = access.item(itemId);
 		Instant now = Instant.now(clock);
-		if (item.readAt() == null) {
+		// conditional updates instead of a versioned write: the same mail opened in two tabs at once must not conflict
+		entityManager.detach(item);
+		if (item.readAt() == null && store.markRead(itemId, now)) {
 			item.markRead(true, now);
 		}
 		MailMessage m = item.mail();
-		if (item.field() != null && m.receiptRequested()) {
-			m.recipients().stream()
-				.filter(r -> r.employeeId() == item.ownerEmployeeId() && r.readAt() == null)
-				.findFirst()
-				.ifPresent(r -> {
-					r.read(now);
-					senderItem(m).ifPresent(sent -> events.publishEvent(
-							new MailRead(m.id(), m.senderEmployeeId(), sent.id(), r.employeeId(), now)));
-				});
+		if (item.field() != null && m.receiptRequested() && store.recordReceipt(m.id(), item.ownerEmployeeId(), now)) {
+			senderItem(m).ifPresent(sent -> events.publishEvent(
+					new MailRead(m.id(), m.senderEmployeeId(), sent.id(), item.ownerEmployeeId(), now)));
 		}
-		return views.view(items.saveAndFlush(item));
+		return views.view(item);
 	}
 
 	@Override
@@ -486,7 +488,7 @@ class MailService implements MailManagement {
 			item.flag(change.flagged());
 		}
 		if (change.labelIds() != null) {
-			if (!store.ownsLabels(item.ownerEmployeeId(), change.labelIds())) {
+			if (change.labelIds().stream().anyMatch(java.util.Objects::isNull) || !store.ownsLabels(item.ownerEmployeeId(), change.labelIds())) {
 				throw BusinessRuleException.invalid("labelIds", "mail.label.unknown");
 			}
 			item.label(new LinkedHashSet<>(change.labelIds()));

@@ -38,6 +38,18 @@ class MailStore {
 		jdbc.sql("select id from mail_message where id = ? for update").param(mailId).query(Long.class).optional();
 	}
 
+	/** Marks an item read if it is not; false when it already was. */
+	boolean markRead(long itemId, Instant now) {
+		return jdbc.sql("update mail_item set read_at = ? where id = ? and read_at is null")
+			.params(java.sql.Timestamp.from(now), itemId).update() == 1;
+	}
+
+	/** Records a recipient's first reading of a mail that asked for a receipt; false when it was recorded before. */
+	boolean recordReceipt(long mailId, long employeeId, Instant now) {
+		return jdbc.sql("update mail_recipient set read_at = ? where mail_id = ? and employee_id = ? and read_at is null")
+			.params(java.sql.Timestamp.from(now), mailId, employeeId).update() == 1;
+	}
+
 	void replaceAddressees(long mailId, Map<RecipientField, List<Addressee>> addressees) {
 		jdbc.sql("delete from mail_addressee where mail_id = ?").param(mailId).update();
 		int position = 0;
