@@ -49,7 +49,7 @@ class ChatComplianceIT {
 		api = new Api(port);
 		chat = new ChatFixtures(api, jdbc);
 		chat.generousLimits();
-		for (String action : List.of("WARN", "REQUIRE_APPROVAL", "BLOCK")) {
+		for (String action : List.of("WARN", "REQUIRE_APPROVAL", "QUARANTINE", "BLOCK")) {
 			String dictionary = "t-chat-" + action.toLowerCase().replace('_', '-') + "-" + chat.run;
 			ResponseEntity<Map> saved = api.post(Personas.COMMUNICATION_OFFICER, "/api/v1/compliance/dictionaries")
 				.body(Map.of("code", dictionary, "name", "聊天测试 " + action, "category", "UNPUBLISHED_STRATEGY",
@@ -74,6 +74,7 @@ class ChatComplianceIT {
 		return switch (action) {
 			case "WARN" -> "提醒词" + chat.run;
 			case "REQUIRE_APPROVAL" -> "审批词" + chat.run;
+			case "QUARANTINE" -> "隔离词" + chat.run;
 			default -> "禁发词" + chat.run;
 		};
 	}
@@ -177,5 +178,43 @@ class ChatComplianceIT {
 		long message = id((Map) sent.getBody().get("message"));
 		assertThat(jdbc.queryForObject("select outcome from cmp_evidence where subject_type = 'chat-message' and subject_id = ?",
 				String.class, String.valueOf(message))).isEqualTo("ALLOWED");
+	}
+
+	@Test
+	void aQuarantinedMessageIsDeliveredWhenTheOfficerReleasesIt() {
+		ResponseEntity<Map> held = chat.post(SENDER, conversation, Map.of("text", "资料 " + term("QUARANTINE")));
+		assertThat(held.getStatusCode().value()).isEqualTo(202);
+		assertThat(held.getBody().get("status")).isEqualTo("QUARANTINED");
+		long id = id((Map) held.getBody().get("message"));
+		assertThat(visibleTo(Personas.OTHER_EMPLOYEE)).extracting(m -> id(m)).doesNotContain(id);
+		Long item = jdbc.queryForObject("select id from cmp_approval where subject_type = 'chat-message' and subject_id = ?",
+				Long.class, String.valueOf(id));
+		assertThat(api.post(Personas.COMMUNICATION_OFFICER, "/api/v1/compliance/quarantine/" + item + "/release")
+			.body(Map.of("note", "核实无误")).retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(200);
+		assertThat(visibleTo(Personas.OTHER_EMPLOYEE)).extracting(m -> id(m)).contains(id);
+	}
+
+	@Test
+	void anEditGoesThroughComplianceAgain() {
+		long id = id(chat.send(SENDER, conversation, "普通的第一版"));
+		ResponseEntity<Map> warned = api.patch(SENDER, ChatFixtures.MESSAGES + "/" + id)
+			.body(Map.of("text", "第二版 " + term("WARN"))).retrieve().toEntity(Map.class);
+		assertThat(warned.getStatusCode().value()).isEqualTo(422);
+		assertThat(warned.getBody().get("status")).isEqualTo("NEEDS_JUSTIFICATION");
+		ResponseEntity<Map> blocked = api.patch(SENDER, ChatFixtures.MESSAGES + "/" + id)
+			.body(Map.of("text", "第三版 " + term("BLOCK"), "justification", "必须改")).retrieve().toEntity(Map.class);
+		assertThat(blocked.getStatusCode().value()).isEqualTo(422);
+		assertThat(blocked.getBody().get("status")).isEqualTo("BLOCKED");
+		ResponseEntity<Map> held = api.patch(SENDER, ChatFixtures.MESSAGES + "/" + id)
+			.body(Map.of("text", "第四版 " + term("REQUIRE_APPROVAL"))).retrieve().toEntity(Map.class);
+		assertThat(held.getStatusCode().value()).as("an edit is never held").isEqualTo(422);
+		assertThat(api.get(Personas.OTHER_EMPLOYEE, ChatFixtures.MESSAGES + "/" + id).retrieve().body(Map.class)
+			.get("text")).isEqualTo("普通的第一版");
+
+		ResponseEntity<Map> justified = api.patch(SENDER, ChatFixtures.MESSAGES + "/" + id)
+			.body(Map.of("text", "第二版 " + term("WARN"), "justification", "已确认")).retrieve().toEntity(Map.class);
+		assertThat(justified.getStatusCode().value()).isEqualTo(200);
+		assertThat(api.get(Personas.OTHER_EMPLOYEE, ChatFixtures.MESSAGES + "/" + id).retrieve().body(Map.class)
+			.get("text")).isEqualTo("第二版 " + term("WARN"));
 	}
 }
