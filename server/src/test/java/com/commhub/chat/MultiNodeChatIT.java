@@ -75,7 +75,9 @@ class MultiNodeChatIT {
 		cluster = NodeCluster.create();
 		String[] relay = { "--commhub.realtime.relay.host=" + RELAY_HOST, "--commhub.realtime.relay.port=" + RELAY_PORT,
 				"--commhub.realtime.relay.login=guest", "--commhub.realtime.relay.passcode=guest",
-				"--commhub.realtime.relay.virtual-host=" + vhost.name() };
+				"--commhub.realtime.relay.virtual-host=" + vhost.name(),
+				// each node's local search index also takes in what the other node wrote (docs/modules/chat.md)
+				"--commhub.chat.search.peer-catch-up=true", "--commhub.chat.search.peer-catch-up-interval=1s" };
 		node1 = cluster.start("1", relay);
 		node2 = cluster.start("2", relay);
 		for (ConfigurableApplicationContext node : List.of(node1, node2)) {
@@ -176,6 +178,26 @@ class MultiNodeChatIT {
 			.body(Map.class);
 		assertThat(employeeNos(receipts.get("read"))).containsExactly(Personas.OTHER_EMPLOYEE);
 		assertThat(employeeNos(receipts.get("unread"))).containsExactly(Personas.DEPARTMENT_HEAD);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void searchThroughNode2FindsWhatWasPostedThroughNode1ForMembersOnly() throws Exception {
+		long group = chat.groupId(Personas.EMPLOYEE, "多节点检索", Personas.OTHER_EMPLOYEE);
+		long message = ChatFixtures.id(chat.send(Personas.EMPLOYEE, group, "请各位核对第三季度的采购发票"));
+		String query = ChatSearchIT.SEARCH + "?q=发票&conversationId=" + group;
+		List<Map<String, Object>> items = List.of();
+		Instant deadline = Instant.now().plusSeconds(30);
+		while (items.isEmpty() && Instant.now().isBefore(deadline)) {
+			Thread.sleep(250);
+			items = (List<Map<String, Object>>) api2.get(Personas.OTHER_EMPLOYEE, query).retrieve().body(Map.class)
+				.get("items");
+		}
+		assertThat(items).as("node 2's index took in node 1's message").singleElement()
+			.satisfies(hit -> assertThat(ChatFixtures.number(hit.get("messageId"))).isEqualTo(message));
+		ResponseEntity<Map> outsider = api2.get(Personas.AUDITOR, query).retrieve().toEntity(Map.class);
+		assertThat(outsider.getStatusCode().value()).isEqualTo(200);
+		assertThat((List<?>) outsider.getBody().get("items")).as("a non-member's search through node 2").isEmpty();
 	}
 
 	@Test
