@@ -61,10 +61,16 @@
     return result.data;
   }
 
+  let badgeTimer = null;
+
+  /** Reloads the menu badge (layout.html: #nav-chat-badge listens for chat-unread), once per burst of frames. */
   function refreshBadge() {
-    if (window.htmx) {
-      window.htmx.trigger(document.body, 'chat-unread');
-    }
+    clearTimeout(badgeTimer);
+    badgeTimer = setTimeout(function () {
+      if (window.htmx) {
+        window.htmx.trigger(document.body, 'chat-unread');
+      }
+    }, 250);
   }
 
   function el(tag, className, text) {

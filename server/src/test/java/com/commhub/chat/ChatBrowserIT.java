@@ -205,6 +205,25 @@ class ChatBrowserIT {
 	}
 
 	@Test
+	void theConversationListAndTheMenuBadgeFollowNewMessages() {
+		long group = chat.groupId(A, "列表", B);
+		second = HeadlessChromium.start(port, 1200, 900);
+		second.signIn(B, Personas.passwordOf(B));
+		second.open("/chat");
+		second.await().until(ExpectedConditions.presenceOfElementLocated(By.id("conversation-" + group)));
+		second.await().until(d -> ((JavascriptExecutor) d).executeScript(
+				"return window.chatClient && window.chatClient.connected;").equals(Boolean.TRUE));
+		String before = second.driver().findElement(By.id("nav-chat-badge")).getText();
+
+		chat.send(A, group, "列表里的新消息 " + chat.run);
+		second.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation-" + group),
+				"列表里的新消息 " + chat.run));
+		assertThat(second.driver().findElement(By.id("conversation-" + group)).findElement(By.className("chat-unread"))
+			.getText()).isEqualTo("1");
+		second.await().until(d -> !d.findElement(By.id("nav-chat-badge")).getText().equals(before));
+	}
+
+	@Test
 	void aWindowCatchesUpAfterItsSocketWasDownNoGapNoDuplicate() {
 		long group = chat.groupId(A, "重连", B);
 		second = open(B, group);
