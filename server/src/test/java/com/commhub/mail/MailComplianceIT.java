@@ -24,8 +24,8 @@ import com.commhub.Personas;
 /**
  * Compliance in the mail send path (CLS-2, DLP): a warning asks for a justification and keeps the draft; a mail
  * that needs approval is held (seen by its sender as pending, by nobody else) until the department head approves it
- * or rejects it; a blocked mail keeps the draft and delivers nothing. Test policies hit resident ID numbers in mail
- * only, each scoped to one sender department.
+ * or rejects it, a quarantined one until the communication officer releases it; a blocked mail keeps the draft and
+ * delivers nothing. Test policies hit resident ID numbers in mail only, each scoped to one sender department.
  */
 @IntegrationTest
 @SuppressWarnings({ "unchecked", "rawtypes" })
@@ -33,6 +33,8 @@ class MailComplianceIT {
 
 	/** Head of 审计部, the auditor's department: approves the auditor's held mail. */
 	static final String AUDIT_HEAD = "HT1005";
+	/** 刘洋, 招聘专员 in 人力资源部: their mail with a resident ID is quarantined. */
+	static final String RECRUITER = "HT1023";
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -51,6 +53,7 @@ class MailComplianceIT {
 		policy("WARN", "SC");
 		policy("REQUIRE_APPROVAL", "SJ");
 		policy("BLOCK", "FW");
+		policy("QUARANTINE", "HR");
 	}
 
 	void policy(String action, String departmentCode) {
@@ -141,6 +144,25 @@ class MailComplianceIT {
 		assertThat(mails.itemBySubject(Personas.AUDITOR, "SENT", subject).get("state")).isEqualTo("DISCARDED");
 		assertThat(mails.itemBySubject(Personas.OTHER_EMPLOYEE, "INBOX", subject)).isNull();
 		assertThat(jdbc.queryForObject("select count(*) from mail_item where mail_id = ?", Integer.class, mailId)).isOne();
+	}
+
+	@Test
+	void aQuarantinedMailIsDeliveredWhenTheOfficerReleasesIt() {
+		String subject = "员工档案 " + word;
+		ResponseEntity<Map> held = mails.send(RECRUITER, sensitive(subject));
+		assertThat(held.getStatusCode().value()).as("%s", held.getBody()).isEqualTo(202);
+		assertThat(held.getBody().get("status")).isEqualTo("QUARANTINED");
+		long mailId = id((Map) held.getBody().get("mail"), "mailId");
+		assertThat(mails.itemBySubject(RECRUITER, "SENT", subject).get("state")).isEqualTo("QUARANTINED");
+		assertThat(mails.itemBySubject(Personas.OTHER_EMPLOYEE, "INBOX", subject)).isNull();
+		long quarantined = jdbc.queryForObject("select id from cmp_approval where subject_type = 'mail' and subject_id = ?",
+				Long.class, String.valueOf(mailId));
+		ResponseEntity<String> released = api.post(Personas.COMMUNICATION_OFFICER,
+				"/api/v1/compliance/quarantine/" + quarantined + "/release").body(Map.of("note", "核实无误")).retrieve()
+			.toEntity(String.class);
+		assertThat(released.getStatusCode().value()).as(released.getBody()).isEqualTo(200);
+		assertThat(mails.itemBySubject(Personas.OTHER_EMPLOYEE, "INBOX", subject)).isNotNull();
+		assertThat(mails.itemBySubject(RECRUITER, "SENT", subject).get("state")).isEqualTo("SENT");
 	}
 
 	@Test
