@@ -206,6 +206,14 @@ class MailWebIT {
 		assertThat(read.find()).isTrue();
 		assertThat(read.group()).doesNotContain("未读").containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
 
+		// one's own mail moves between sent and archive, never into the inbox
+		var own = a.get(sentItem).body();
+		assertThat(own).contains("<option value=\"ARCHIVE\"").doesNotContain("<option value=\"INBOX\"");
+		assertThat(a.post(sentItem + "/move", Map.of("folder", "ARCHIVE", "back", "/mail/folder/ARCHIVE")).body())
+			.contains("id=\"mail-done\"").contains(subject);
+		assertThat(a.get(sentItem).body()).contains("<option value=\"SENT\"");
+		a.post(sentItem + "/move", Map.of("folder", "SENT", "back", "/mail/folder/SENT"));
+
 		// a label of B's on the item
 		b.get("/mail/labels");
 		b.post("/mail/labels", Map.of("name", "待办 " + run, "colour", "#2e7d32"));

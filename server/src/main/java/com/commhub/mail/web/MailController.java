@@ -3,6 +3,7 @@ package com.commhub.mail.web;
 import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -63,7 +64,8 @@ class MailController {
 			.orElse(null));
 		model.addAttribute("page", items);
 		model.addAttribute("folders", folders);
-		model.addAttribute("targets", moveTargets(folders));
+		model.addAttribute("targets", items.items().stream().collect(Collectors.toMap(MailSummary::itemId,
+				m -> moveTargets(folders, m.folder(), m.mine()), (x, y) -> x)));
 		model.addAttribute("zone", clock.getZone());
 		model.addAttribute("back", "/mail/folder/" + current.key() + (page > 0 ? "?page=" + page : ""));
 		return FOLDER;
@@ -82,7 +84,7 @@ class MailController {
 		model.addAttribute("mail", view);
 		model.addAttribute("thread", thread);
 		model.addAttribute("folders", folders);
-		model.addAttribute("targets", moveTargets(folders));
+		model.addAttribute("targets", moveTargets(folders, view.folder(), view.mine()));
 		model.addAttribute("labels", queries.labels());
 		model.addAttribute("zone", clock.getZone());
 		model.addAttribute("back", "/mail/" + itemId);
@@ -149,11 +151,17 @@ class MailController {
 		return FlashOutcome.run(() -> mail.deleteFolder(folderId), "mailui.folder.deleted", redirect, "/mail");
 	}
 
-	/** Folders a mail can be moved into: inbox, archive and custom folders (trash is "delete"). */
-	static List<FolderView> moveTargets(List<FolderView> folders) {
+	/**
+	 * The folders an item can be moved into from where it is: archive and custom folders, and inbox for received
+	 * mail or sent for one's own (trash is "delete"; drafts never move).
+	 */
+	static List<FolderView> moveTargets(List<FolderView> folders, MailFolder from, boolean mine) {
 		return folders.stream()
+			.filter(f -> !f.key().equals(from.key()))
 			.filter(f -> switch (f.folder().kind()) {
-				case INBOX, ARCHIVE, CUSTOM -> true;
+				case ARCHIVE, CUSTOM -> true;
+				case INBOX -> !mine;
+				case SENT -> mine;
 				default -> false;
 			})
 			.toList();
