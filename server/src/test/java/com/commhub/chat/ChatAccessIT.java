@@ -172,4 +172,26 @@ class ChatAccessIT {
 		assertThat(jdbc.queryForObject("select count(*) from arc_entry where subject_type = 'chat-message' and subject_id = ?",
 				Integer.class, String.valueOf(message))).isEqualTo(1);
 	}
+
+	@Test
+	void anExpiredMessageShowsNoContentButTheSenderStillSeesIt() throws InterruptedException {
+		long secret = id(chat.group(Personas.EMPLOYEE, "限时", List.of(Personas.OTHER_EMPLOYEE),
+				Map.of("classification", "CONFIDENTIAL")));
+		ResponseEntity<Map> posted = chat.post(Personas.EMPLOYEE, secret, Map.of("text", "两秒后销毁",
+				"expiresAt", java.time.Instant.now().plusSeconds(2).toString()));
+		assertThat(posted.getStatusCode().value()).as("%s", posted.getBody()).isEqualTo(201);
+		long message = id((Map) posted.getBody().get("message"));
+		assertThat(api.get(Personas.OTHER_EMPLOYEE, MESSAGES + "/" + message).retrieve().body(Map.class).get("text"))
+			.isEqualTo("两秒后销毁");
+		Thread.sleep(2500);
+		Map expired = api.get(Personas.OTHER_EMPLOYEE, MESSAGES + "/" + message).retrieve().body(Map.class);
+		assertThat(expired.get("visibility")).isEqualTo("CONSUMED");
+		assertThat(expired.get("text")).isEqualTo("");
+		assertThat(api.get(Personas.EMPLOYEE, MESSAGES + "/" + message).retrieve().body(Map.class).get("text"))
+			.isEqualTo("两秒后销毁");
+		ResponseEntity<Map> past = chat.post(Personas.EMPLOYEE, secret, Map.of("text", "过去",
+				"expiresAt", java.time.Instant.now().minusSeconds(5).toString()));
+		assertThat(past.getStatusCode().value()).isEqualTo(400);
+		assertThat(past.getBody().toString()).contains("field=expiresAt");
+	}
 }
