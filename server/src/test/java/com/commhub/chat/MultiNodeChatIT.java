@@ -46,7 +46,8 @@ import com.commhub.chat.ChatRealtimeIT.TextConverter;
  * test's own made with {@code rabbitmqctl}): a message posted through node 1 reaches the member's tab connected to
  * node 2 exactly once — right after it connects, after it reconnects, and together with a second tab on node 1; the
  * member catches up through node 2's REST with no gap and no duplicate after missing frames; a read position moved
- * on node 2 is seen through node 1; a client that is no member gets nothing; RabbitMQ keeps no queue once the
+ * on node 2 is seen through node 1; a client that is no member gets nothing; node 2's search finds node 1's
+ * message (with {@code commhub.chat.search.peer-catch-up}) for members only; RabbitMQ keeps no queue once the
  * clients are gone. Needs the external PostgreSQL and RabbitMQ with its STOMP plugin: tagged {@code multinode}, run
  * by CI's last step (which enables the plugin).
  */
