@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +45,7 @@ class MailComplianceIT {
 	Api api;
 	MailTestSupport mails;
 	String word;
+	List<Long> policies = new java.util.ArrayList<>();
 
 	@BeforeEach
 	void setUp() {
@@ -56,9 +58,14 @@ class MailComplianceIT {
 		policy("QUARANTINE", "HR");
 	}
 
+	/** Creates the test policy or switches it on again (the tests switch them off after each test). */
 	void policy(String action, String departmentCode) {
 		String code = "test.mail-" + action.toLowerCase() + "-" + departmentCode.toLowerCase();
-		if (jdbc.queryForObject("select count(*) from cmp_policy where code = ?", Integer.class, code) > 0) {
+		List<Long> existing = jdbc.queryForList("select id from cmp_policy where code = ?", Long.class, code);
+		if (!existing.isEmpty()) {
+			policies.add(existing.get(0));
+			assertThat(api.post(Personas.COMMUNICATION_OFFICER, "/api/v1/compliance/policies/" + existing.get(0) + "/activate")
+				.body(Map.of()).retrieve().toEntity(String.class).getStatusCode().is2xxSuccessful()).isTrue();
 			return;
 		}
 		Map<String, Object> policy = new HashMap<>(Map.of("code", code, "name", "邮件测试 " + action, "priority", 40,
@@ -70,7 +77,17 @@ class MailComplianceIT {
 		policy.put("exceptions", Map.of("partnerDomains", List.of(), "authorisedSpokespersons", false));
 		ResponseEntity<String> created = api.post(Personas.COMMUNICATION_OFFICER, "/api/v1/compliance/policies")
 			.body(policy).retrieve().toEntity(String.class);
-		assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isIn(201, 409);
+		assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isEqualTo(201);
+		policies.add(jdbc.queryForObject("select id from cmp_policy where code = ?", Long.class, code));
+	}
+
+	/** The test policies must not touch other tests' mail. */
+	@AfterEach
+	void switchPoliciesOff() {
+		for (long id : policies) {
+			assertThat(api.post(Personas.COMMUNICATION_OFFICER, "/api/v1/compliance/policies/" + id + "/deactivate")
+				.body(Map.of()).retrieve().toBodilessEntity().getStatusCode().is2xxSuccessful()).isTrue();
+		}
 	}
 
 	Map<String, Object> sensitive(String subject) {
