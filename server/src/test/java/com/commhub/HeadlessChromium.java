@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -69,6 +70,8 @@ public final class HeadlessChromium implements AutoCloseable {
 		this.profileDirectory = profileDirectory;
 		this.driver = driver;
 		this.wait = new WebDriverWait(driver, WAIT);
+		// live pages (chat, mail folders) re-render elements while a condition reads them: evaluate it again
+		this.wait.ignoring(StaleElementReferenceException.class);
 	}
 
 	/** Starts a browser with a window of {@code width} × {@code height} for the application on {@code port}. */
