@@ -43,6 +43,9 @@ class RealtimeConfiguration implements WebSocketMessageBrokerConfigurer {
 	public void configureMessageBroker(MessageBrokerRegistry registry) {
 		registry.setUserDestinationPrefix(USER_PREFIX);
 		registry.setApplicationDestinationPrefixes("/app");
+		// every connected tab has its own user destination: the broker must cache more than its default 1,024 of
+		// them, or each send scans the subscriptions of all sessions
+		registry.setCacheLimit(50_000);
 		// what fan-out sends to /user/<name>/queue/chat goes to the account's topic (AccountTopics)
 		registry.configureBrokerChannel().interceptors(accountTopics);
 		long beat = properties.heartbeatMillis();
