@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 
 import javax.imageio.ImageIO;
@@ -27,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.commhub.Api;
 import com.commhub.BrowserFailureCapture;
 import com.commhub.HeadlessChromium;
 import com.commhub.IntegrationTest;
@@ -198,7 +200,17 @@ class MailBrowserIT {
 
 	@Test
 	void aWarningShowsThePolicyTipAndSendsWithAJustification() {
-		MailWebIT.policy(jdbc, port, "WARN", "SC");
+		MailTestSupport mails = new MailTestSupport(new Api(port), jdbc);
+		long warn = mails.policy("WARN", "SC");
+		try {
+			sendWithJustification();
+		}
+		finally {
+			mails.switchOff(List.of(warn));
+		}
+	}
+
+	private void sendWithJustification() {
 		a = signIn(Personas.EMPLOYEE, 390, 844);
 		a.open("/mail/compose");
 		pick(a, "to", Personas.OTHER_EMPLOYEE, Personas.OTHER_EMPLOYEE);

@@ -52,42 +52,16 @@ class MailComplianceIT {
 		api = new Api(port);
 		mails = new MailTestSupport(api, jdbc);
 		word = MailTestSupport.word();
-		policy("WARN", "SC");
-		policy("REQUIRE_APPROVAL", "SJ");
-		policy("BLOCK", "FW");
-		policy("QUARANTINE", "HR");
-	}
-
-	/** Creates the test policy or switches it on again (the tests switch them off after each test). */
-	void policy(String action, String departmentCode) {
-		String code = "test.mail-" + action.toLowerCase() + "-" + departmentCode.toLowerCase();
-		List<Long> existing = jdbc.queryForList("select id from cmp_policy where code = ?", Long.class, code);
-		if (!existing.isEmpty()) {
-			policies.add(existing.get(0));
-			assertThat(api.post(Personas.COMMUNICATION_OFFICER, "/api/v1/compliance/policies/" + existing.get(0) + "/activate")
-				.body(Map.of()).retrieve().toEntity(String.class).getStatusCode().is2xxSuccessful()).isTrue();
-			return;
-		}
-		Map<String, Object> policy = new HashMap<>(Map.of("code", code, "name", "邮件测试 " + action, "priority", 40,
-				"action", action, "tipZh", "邮件含身份证号（" + action + "）", "tipEn", "Mail with a resident ID (" + action + ")",
-				"scope", Map.of("channels", List.of("MAIL"), "senderDepartmentIds", List.of(mails.department(departmentCode)),
-						"recipients", "ANY")));
-		policy.put("conditions", Map.of("findings", Map.of("detectors", List.of("resident-id"), "categories", List.of(),
-				"minCount", 1, "minConfidence", "MEDIUM")));
-		policy.put("exceptions", Map.of("partnerDomains", List.of(), "authorisedSpokespersons", false));
-		ResponseEntity<String> created = api.post(Personas.COMMUNICATION_OFFICER, "/api/v1/compliance/policies")
-			.body(policy).retrieve().toEntity(String.class);
-		assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isEqualTo(201);
-		policies.add(jdbc.queryForObject("select id from cmp_policy where code = ?", Long.class, code));
+		policies.add(mails.policy("WARN", "SC"));
+		policies.add(mails.policy("REQUIRE_APPROVAL", "SJ"));
+		policies.add(mails.policy("BLOCK", "FW"));
+		policies.add(mails.policy("QUARANTINE", "HR"));
 	}
 
 	/** The test policies must not touch other tests' mail. */
 	@AfterEach
 	void switchPoliciesOff() {
-		for (long id : policies) {
-			assertThat(api.post(Personas.COMMUNICATION_OFFICER, "/api/v1/compliance/policies/" + id + "/deactivate")
-				.body(Map.of()).retrieve().toBodilessEntity().getStatusCode().is2xxSuccessful()).isTrue();
-		}
+		mails.switchOff(policies);
 	}
 
 	Map<String, Object> sensitive(String subject) {

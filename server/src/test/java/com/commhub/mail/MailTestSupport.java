@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.commhub.Api;
+import com.commhub.Personas;
 
 /** Helpers for the mail tests: ids of personas, departments and groups, and mail requests over the REST API. */
 final class MailTestSupport {
@@ -24,6 +25,39 @@ final class MailTestSupport {
 	MailTestSupport(Api api, JdbcTemplate jdbc) {
 		this.api = api;
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Switches on the test policy for resident ID numbers in mail from one sender department (created on first use):
+	 * {@code action} for 市场部 SC, 审计部 SJ, 法务合规部 FW … Returns its id; switch it off after the test
+	 * ({@link #switchOff}) so that it does not touch other tests' mail.
+	 */
+	long policy(String action, String departmentCode) {
+		String code = "test.mail-" + action.toLowerCase() + "-" + departmentCode.toLowerCase();
+		List<Long> existing = jdbc.queryForList("select id from cmp_policy where code = ?", Long.class, code);
+		if (!existing.isEmpty()) {
+			assertThat(api.post(Personas.COMMUNICATION_OFFICER, "/api/v1/compliance/policies/" + existing.get(0) + "/activate")
+				.body(Map.of()).retrieve().toEntity(String.class).getStatusCode().is2xxSuccessful()).isTrue();
+			return existing.get(0);
+		}
+		Map<String, Object> policy = new HashMap<>(Map.of("code", code, "name", "邮件测试 " + action, "priority", 40,
+				"action", action, "tipZh", "邮件含身份证号（" + action + "）", "tipEn", "Mail with a resident ID (" + action + ")",
+				"scope", Map.of("channels", List.of("MAIL"), "senderDepartmentIds", List.of(department(departmentCode)),
+						"recipients", "ANY")));
+		policy.put("conditions", Map.of("findings", Map.of("detectors", List.of("resident-id"), "categories", List.of(),
+				"minCount", 1, "minConfidence", "MEDIUM")));
+		policy.put("exceptions", Map.of("partnerDomains", List.of(), "authorisedSpokespersons", false));
+		ResponseEntity<String> created = api.post(Personas.COMMUNICATION_OFFICER, "/api/v1/compliance/policies")
+			.body(policy).retrieve().toEntity(String.class);
+		assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isEqualTo(201);
+		return jdbc.queryForObject("select id from cmp_policy where code = ?", Long.class, code);
+	}
+
+	void switchOff(List<Long> policyIds) {
+		for (long id : policyIds) {
+			assertThat(api.post(Personas.COMMUNICATION_OFFICER, "/api/v1/compliance/policies/" + id + "/deactivate")
+				.body(Map.of()).retrieve().toBodilessEntity().getStatusCode().is2xxSuccessful()).isTrue();
+		}
 	}
 
 	static String run() {

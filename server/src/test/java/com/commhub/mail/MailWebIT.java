@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -289,9 +288,18 @@ class MailWebIT {
 	 */
 	@Test
 	void complianceOutcomesShowOnTheComposer() {
-		policy(jdbc, port, "WARN", "SC");
-		policy(jdbc, port, "REQUIRE_APPROVAL", "SJ");
-		policy(jdbc, port, "BLOCK", "FW");
+		MailTestSupport mails = new MailTestSupport(new Api(port), jdbc);
+		List<Long> policies = List.of(mails.policy("WARN", "SC"), mails.policy("REQUIRE_APPROVAL", "SJ"),
+				mails.policy("BLOCK", "FW"));
+		try {
+			composeUnderPolicies();
+		}
+		finally {
+			mails.switchOff(policies);
+		}
+	}
+
+	private void composeUnderPolicies() {
 		String body = "<p>客户身份证号 " + MailTestSupport.residentId() + "，请核对。</p>";
 		String to = "EMPLOYEE:" + employee(Personas.OTHER_EMPLOYEE);
 
@@ -325,25 +333,6 @@ class MailWebIT {
 		assertThat(blocked.uri().getPath()).isEqualTo("/mail/compose");
 		assertThat(blocked.body()).contains("id=\"compose-blocked\"").contains("请核对")
 			.contains("value=\"合规通报 " + run + "\"");
-	}
-
-	/** Creates the test policy of {@link MailComplianceIT} for the department unless it exists. */
-	static void policy(JdbcTemplate jdbc, int port, String action, String departmentCode) {
-		MailTestSupport mails = new MailTestSupport(new Api(port), jdbc);
-		String code = "test.mail-" + action.toLowerCase() + "-" + departmentCode.toLowerCase();
-		if (jdbc.queryForObject("select count(*) from cmp_policy where code = ?", Integer.class, code) > 0) {
-			return;
-		}
-		Map<String, Object> policy = new HashMap<>(Map.of("code", code, "name", "邮件测试 " + action, "priority", 40,
-				"action", action, "tipZh", "邮件含身份证号（" + action + "）", "tipEn",
-				"Mail with a resident ID (" + action + ")", "scope", Map.of("channels", List.of("MAIL"),
-						"senderDepartmentIds", List.of(mails.department(departmentCode)), "recipients", "ANY")));
-		policy.put("conditions", Map.of("findings", Map.of("detectors", List.of("resident-id"), "categories",
-				List.of(), "minCount", 1, "minConfidence", "MEDIUM")));
-		policy.put("exceptions", Map.of("partnerDomains", List.of(), "authorisedSpokespersons", false));
-		var created = new Api(port).post(Personas.COMMUNICATION_OFFICER, "/api/v1/compliance/policies").body(policy)
-			.retrieve().toEntity(String.class);
-		assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isIn(201, 409);
 	}
 
 	@Test
