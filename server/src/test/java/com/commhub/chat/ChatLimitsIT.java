@@ -99,6 +99,7 @@ class ChatLimitsIT {
 	void theOfficerSetsTheLimitsOnThePage() {
 		WebSession officer = new WebSession(port);
 		officer.signIn(Personas.COMMUNICATION_OFFICER);
+		assertThat(officer.get("/chat").body()).contains("id=\"chat-limits-link\"");
 		var page = officer.get("/chat/admin/limits");
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("name=\"postsPerMinute\"");
@@ -114,6 +115,7 @@ class ChatLimitsIT {
 
 		WebSession employee = new WebSession(port);
 		employee.signIn(Personas.EMPLOYEE);
+		assertThat(employee.get("/chat").body()).doesNotContain("chat-limits-link");
 		assertThat(employee.get("/chat/admin/limits").statusCode()).isEqualTo(403);
 	}
 }
