@@ -403,12 +403,14 @@ class NotificationIT {
 
 	@Test
 	void noBellWhileSignInIsIncomplete() {
-		// the password-change gate would answer the bell's polling with HX-Redirect, reloading the page for ever
+		// the password-change gate would answer the bell's (and the menu badges') polling with HX-Redirect, reloading
+		// the page for ever
 		var hired = AccountMother.hire(api, directory, "SC");
 		WebSession newcomer = new WebSession(port);
 		var gate = newcomer.signIn(hired.employeeNo(), hired.password());
 		assertThat(gate.uri().getPath()).isEqualTo("/account/password");
-		assertThat(gate.body()).contains("id=\"logout\"").doesNotContain("notification-bell-slot");
+		assertThat(gate.body()).contains("id=\"logout\"").doesNotContain("notification-bell-slot")
+			.doesNotContain("nav-chat-badge").doesNotContain("nav-mail-badge");
 		var bell = newcomer.get("/notifications/bell", Map.of("HX-Request", "true"));
 		assertThat(bell.headers().firstValue("HX-Redirect")).contains("/account/password");
 	}
