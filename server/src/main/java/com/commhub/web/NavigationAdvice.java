@@ -14,9 +14,13 @@ import com.commhub.security.Permission;
 @ControllerAdvice(annotations = Controller.class)
 class NavigationAdvice {
 
+	/**
+	 * {@code signInComplete}: no sign-in step (second factor, password change) is open, so the layout may poll in
+	 * the background (bell, menu badges); the gate would answer those polls with a redirect to itself.
+	 */
 	public record Navigation(boolean signedIn, String displayName, String username, boolean directoryManage,
 			boolean directoryImport, boolean roles, boolean audit, boolean archive, boolean compliance,
-			boolean archiveRetention, boolean legalHolds, String archiveHome, boolean notifications) {
+			boolean archiveRetention, boolean legalHolds, String archiveHome, boolean signInComplete) {
 	}
 
 	@ModelAttribute("nav")
