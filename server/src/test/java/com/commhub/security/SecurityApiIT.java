@@ -121,7 +121,11 @@ class SecurityApiIT {
 		String secret = (String) created.getBody().get("secret");
 		long id = ((Number) ((Map<?, ?>) created.getBody().get("token")).get("id")).longValue();
 		assertThat(withToken(secret, "/api/v1/me").getStatusCode().value()).isEqualTo(200);
+		// as if the time had passed: the expiry moves into the past in the database, and the change is announced as
+		// another node announces its changes (SecurityCache), so this node notices it within about a second
 		jdbc.update("update sec_api_token set expires_at = now() - interval '1 minute' where id = ?", id);
+		jdbc.update("update security_change set version = version + 1 where id = 1");
+		assertThat(statusWithin(secret, "/api/v1/me", 401, Duration.ofSeconds(5))).isEqualTo(401);
 
 		var expired = withToken(secret, "/api/v1/me");
 		assertThat(expired.getStatusCode().value()).isEqualTo(401);
@@ -180,6 +184,58 @@ class SecurityApiIT {
 		var audit = api.get(Personas.ADMIN, "/api/v1/audit-events?action=role.&actor=admin&size=200").retrieve()
 			.toEntity(Map.class);
 		assertThat(rows(audit)).extracting(r -> (Object) r.get("action")).contains("role.assign", "role.unassign");
+	}
+
+	/**
+	 * Permissions and tokens are cached per node (SecurityCache). A change made on this node reaches it at once (the
+	 * test above); a change made elsewhere — here written straight into the database the way another node commits
+	 * it, then announced through {@code security_change} — within about a second, through the poll.
+	 */
+	@Test
+	void aRoleChangedOnAnotherNodeReachesThisNodeWithinSeconds() {
+		long employeeAccount = jdbc.queryForObject("select id from sec_account where username = ?", Long.class,
+				Personas.EMPLOYEE);
+		var created = api.post(Personas.EMPLOYEE, "/api/v1/tokens")
+			.body(Map.of("name", "node-" + UUID.randomUUID(), "scopes", List.of("*"), "expiresInDays", 1))
+			.retrieve().toEntity(Map.class);
+		String secret = (String) created.getBody().get("secret");
+		assertThat(withToken(secret, "/api/v1/audit-events").getStatusCode().value()).isEqualTo(403);
+		assertThat(withToken(secret, "/api/v1/audit-events").getStatusCode().value()).isEqualTo(403); // cached now
+
+		jdbc.update("""
+				insert into sec_role_assignment (role_id, subject_type, subject_id, created_by)
+				select id, 'ACCOUNT', ?, 'other-node' from sec_role where code = 'AUDITOR'""", employeeAccount);
+		try {
+			jdbc.update("update security_change set version = version + 1 where id = 1");
+			assertThat(statusWithin(secret, "/api/v1/audit-events", 200, Duration.ofSeconds(5))).isEqualTo(200);
+		}
+		finally {
+			jdbc.update("delete from sec_role_assignment where created_by = 'other-node' and subject_id = ?",
+					employeeAccount);
+			jdbc.update("update security_change set version = version + 1 where id = 1");
+		}
+		assertThat(statusWithin(secret, "/api/v1/audit-events", 403, Duration.ofSeconds(5))).isEqualTo(403);
+	}
+
+	/** The status of the request once it answers {@code expected}, or its last status when the time is up. */
+	private int statusWithin(String secret, String uri, int expected, Duration time) {
+		Instant deadline = Instant.now().plus(time);
+		int status = withToken(secret, uri).getStatusCode().value();
+		while (status != expected && Instant.now().isBefore(deadline)) {
+			sleep(100);
+			status = withToken(secret, uri).getStatusCode().value();
+		}
+		return status;
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

@@ -36,15 +36,17 @@ public class ApiTokenService {
 	private final RoleService roles;
 	private final SecurityProperties properties;
 	private final Audit audit;
+	private final SecurityCache cache;
 	private final Clock clock;
 
 	ApiTokenService(ApiTokens tokens, AccountRepository accounts, RoleService roles, SecurityProperties properties,
-			Audit audit, Clock clock) {
+			Audit audit, SecurityCache cache, Clock clock) {
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.roles = roles;
 		this.properties = properties;
 		this.audit = audit;
+		this.cache = cache;
 		this.clock = clock;
 	}
 
@@ -131,34 +133,61 @@ public class ApiTokenService {
 
 	@Transactional
 	int revokeAll(long accountId) {
+		cache.changed(); // not audited itself: callers audit the sign-out, disable or password reset
 		return tokens.revokeAllOf(accountId, Instant.now(clock));
 	}
 
-	/** Resolves a presented bearer secret; empty when unknown, revoked, expired or the account is disabled. */
-	@Transactional
+	/** What a request needs of a usable token, cached by the hash of its secret ({@link SecurityCache}). */
+	private record UsableToken(long id, Set<Permission> scopes, Instant expiresAt, Instant lastUsedAt,
+			CommHubUser user) {
+
+		UsableToken used(Instant at) {
+			return new UsableToken(id, scopes, expiresAt, at, user);
+		}
+	}
+
+	/**
+	 * Resolves a presented bearer secret; empty when unknown, revoked, expired or the account is disabled. A known
+	 * token costs no query (revoking it, disabling its account or changing permissions drops the cache) but the
+	 * update of its last use, at most once a minute.
+	 */
 	public Optional<Resolved> resolve(String secret) {
 		if (secret == null || !secret.startsWith(PREFIX)) {
 			return Optional.empty();
 		}
 		Instant now = Instant.now(clock);
-		return tokens.findByTokenHash(Hashing.sha256(secret)).filter(t -> t.usableAt(now)).flatMap(token -> {
-			Account account = accounts.findById(token.accountId()).filter(Account::enabled).orElse(null);
-			if (account == null) {
-				return Optional.empty();
-			}
-			if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minusSeconds(60))) {
-				token.touch(now);
-			}
-			Set<Permission> granted = roles.permissionsOf(account);
-			if (!ALL_SCOPES.equals(token.scopes())) {
-				Set<Permission> scoped = EnumSet.noneOf(Permission.class);
-				Arrays.stream(token.scopes().split(" ")).map(Permission::valueOf).forEach(scoped::add);
-				granted.retainAll(scoped);
-			}
-			var user = new CommHubUser(account.id(), account.username(), account.displayName(), account.employeeId(),
-					null, true);
-			return Optional.of(new Resolved(user, granted));
-		});
+		var key = new SecurityCache.TokenKey(Hashing.sha256(secret));
+		UsableToken token = cache.get(key, () -> load(key.tokenHash(), now));
+		if (token == null || !token.expiresAt().isAfter(now)) {
+			return Optional.empty();
+		}
+		if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minusSeconds(60))) {
+			tokens.touch(token.id(), now);
+			cache.update(key, token.used(now));
+		}
+		Set<Permission> granted = EnumSet.noneOf(Permission.class);
+		granted.addAll(roles.permissionsOf(token.user().accountId()));
+		if (token.scopes() != null) {
+			granted.retainAll(token.scopes());
+		}
+		return Optional.of(new Resolved(token.user(), granted));
+	}
+
+	private UsableToken load(String tokenHash, Instant now) {
+		ApiToken token = tokens.findByTokenHash(tokenHash).filter(t -> t.usableAt(now)).orElse(null);
+		Account account = token == null ? null
+				: accounts.findById(token.accountId()).filter(Account::enabled).orElse(null);
+		if (account == null) {
+			return null;
+		}
+		Set<Permission> scopes = null; // all the account's permissions
+		if (!ALL_SCOPES.equals(token.scopes())) {
+			scopes = EnumSet.noneOf(Permission.class);
+			Arrays.stream(token.scopes().split(" ")).map(Permission::valueOf).forEach(scopes::add);
+		}
+		var user = new CommHubUser(account.id(), account.username(), account.displayName(), account.employeeId(),
+				null, true);
+		return new UsableToken(token.id(), scopes, token.expiresAt(), token.lastUsedAt(), user);
 	}
 
 	private static TokenView view(ApiToken token, Instant now) {

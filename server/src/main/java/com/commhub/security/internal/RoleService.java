@@ -3,6 +3,7 @@ package com.commhub.security.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -41,15 +42,17 @@ public class RoleService implements RoleGrants, PermissionHolders {
 	private final AccountRepository accounts;
 	private final DirectoryLookup directory;
 	private final Audit audit;
+	private final SecurityCache cache;
 	private final Clock clock;
 
 	RoleService(Roles roles, RoleAssignments assignments, AccountRepository accounts, DirectoryLookup directory,
-			Audit audit, Clock clock) {
+			Audit audit, SecurityCache cache, Clock clock) {
 		this.roles = roles;
 		this.assignments = assignments;
 		this.accounts = accounts;
 		this.directory = directory;
 		this.audit = audit;
+		this.cache = cache;
 		this.clock = clock;
 	}
 
@@ -73,15 +76,24 @@ public class RoleService implements RoleGrants, PermissionHolders {
 			.stream().map(Role::code).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * The account's current permissions (unmodifiable; cached, see {@link SecurityCache}). Not transactional: a cache
+	 * hit costs no round trip; a miss runs its queries in their own read transactions.
+	 */
 	public Set<Permission> permissionsOf(long accountId) {
-		return accounts.findById(accountId).map(this::permissionsOf).orElse(EnumSet.noneOf(Permission.class));
+		return cache.get(new SecurityCache.PermissionsKey(accountId), () -> accounts.findById(accountId)
+			.map(this::resolvePermissions)
+			.orElse(Set.of()));
 	}
 
 	Set<Permission> permissionsOf(Account account) {
+		return cache.get(new SecurityCache.PermissionsKey(account.id()), () -> resolvePermissions(account));
+	}
+
+	private Set<Permission> resolvePermissions(Account account) {
 		Set<Permission> result = EnumSet.noneOf(Permission.class);
 		effectiveRoles(account).forEach(role -> result.addAll(role.permissions()));
-		return result;
+		return Collections.unmodifiableSet(result);
 	}
 
 	boolean isPrivileged(Account account) {
