@@ -51,11 +51,8 @@ public class ChatAccess {
 		if (employeeId == null) {
 			throw new NotFoundException("conversation", conversationId);
 		}
-		MemberRow member = store.member(conversationId, employeeId)
+		return store.membership(conversationId, employeeId)
 			.orElseThrow(() -> new NotFoundException("conversation", conversationId));
-		ConversationRow conversation = store.conversation(conversationId)
-			.orElseThrow(() -> new NotFoundException("conversation", conversationId));
-		return new Membership(conversation, member);
 	}
 
 	Visible requireMessage(long messageId, Long employeeId) {

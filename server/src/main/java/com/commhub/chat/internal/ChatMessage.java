@@ -178,6 +178,13 @@ class ChatMessage {
 		}
 	}
 
+	/** As {@link ChatStore#message} would read it back after a flush. */
+	ChatStore.MessageRow row() {
+		return new ChatStore.MessageRow(id, conversationId, seq, changeSeq, threadRootId, senderEmployeeId, text, state,
+				classification, readOnce, expiresAt, editedAt, recalledAt, clientMessageId, archiveEntryId, replyCount,
+				hasAttachments, createdAt);
+	}
+
 	Long id() {
 		return id;
 	}

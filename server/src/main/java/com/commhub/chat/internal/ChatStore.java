@@ -141,6 +141,20 @@ class ChatStore {
 			.optional();
 	}
 
+	/** The conversation and the employee's membership of it, in one round trip (every request checks it). */
+	Optional<ChatAccess.Membership> membership(long conversationId, long employeeId) {
+		return jdbc.sql("""
+				select c.*, m.employee_id as member_employee_id, m.owner as member_owner,
+				       m.read_seq as member_read_seq, m.joined_at as member_joined_at
+				  from chat_conversation c join chat_member m on m.conversation_id = c.id
+				 where c.id = ? and m.employee_id = ?""")
+			.params(conversationId, employeeId)
+			.query((rs, n) -> new ChatAccess.Membership(conversation(rs, n),
+					new MemberRow(rs.getLong("member_employee_id"), rs.getBoolean("member_owner"),
+							rs.getLong("member_read_seq"), rs.getTimestamp("member_joined_at").toInstant())))
+			.optional();
+	}
+
 	/** Adds members (those already in stay as they are); returns the ids actually added. */
 	List<Long> addMembers(long conversationId, Collection<Long> employeeIds, boolean owner, Instant now) {
 		List<Long> added = new ArrayList<>();
@@ -359,21 +373,10 @@ class ChatStore {
 
 	// ---- rate limits ----
 
-	long postsSince(long senderEmployeeId, Instant since) {
-		return jdbc.sql("select count(*) from chat_message where sender_employee_id = ? and created_at > ?")
-			.params(senderEmployeeId, Timestamp.from(since)).query(Long.class).single();
-	}
-
 	Optional<Instant> oldestPostSince(long senderEmployeeId, Instant since) {
 		return jdbc.sql("select min(created_at) from chat_message where sender_employee_id = ? and created_at > ?")
 			.params(senderEmployeeId, Timestamp.from(since))
 			.query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).optional();
-	}
-
-	long sameTextSince(long senderEmployeeId, String textHash, Instant since) {
-		return jdbc.sql("""
-				select count(*) from chat_message where sender_employee_id = ? and created_at > ? and text_hash = ?""")
-			.params(senderEmployeeId, Timestamp.from(since), textHash).query(Long.class).single();
 	}
 
 	// ---- mapping ----

@@ -79,16 +79,6 @@ class MessageViews {
 		Instant now = Instant.now(clock);
 		List<MessageView> views = new ArrayList<>(rows.size());
 		for (MessageRow r : rows) {
-			People.Person sender = persons.get(r.senderEmployeeId());
-			ContentVisibility visibility = visibility(r, viewer, opened.contains(r.id()), now, forceOpen);
-			boolean showContent = visibility == ContentVisibility.VISIBLE && r.state() != MessageState.RECALLED;
-			List<MessageView.Mention> mentionViews = mentions.getOrDefault(r.id(), List.of()).stream()
-				.map(m -> new MessageView.Mention(m.employeeId(), m.departmentId(), m.name()))
-				.toList();
-			String text = showContent ? r.text() : "";
-			String html = showContent
-					? MessageRendering.html(r.text(), mentionViews.stream().map(MessageView.Mention::name).toList())
-					: "";
 			long[] positions = readSeqs.get(r.conversationId());
 			long readCount = 0;
 			long memberCount = 0;
@@ -101,16 +91,56 @@ class MessageViews {
 					readCount++;
 				}
 			}
-			views.add(new MessageView(r.id(), r.conversationId(), r.seq(), r.changeSeq(), r.senderEmployeeId(),
-					sender.employeeNo(), sender.name(), text, html, showContent ? mentionViews : List.of(),
-					r.threadRootId(), r.replyCount(), reactions(reactions.getOrDefault(r.id(), List.of()), viewer,
-							persons),
-					showContent ? files.getOrDefault(r.id(), List.of()).stream().map(attachments::get)
-						.filter(a -> a != null).toList() : List.of(),
-					r.state(), visibility, r.editedAt() != null, r.classification(), r.readOnce(), r.expiresAt(),
-					readCount, memberCount, r.createdAt(), r.editedAt()));
+			List<MessageView.Attachment> shown = files.getOrDefault(r.id(), List.of()).stream().map(attachments::get)
+				.filter(a -> a != null).toList();
+			views.add(view(r, viewer, visibility(r, viewer, opened.contains(r.id()), now, forceOpen),
+					mentions.getOrDefault(r.id(), List.of()), reactions.getOrDefault(r.id(), List.of()), shown, persons,
+					readCount, memberCount));
 		}
 		return views;
+	}
+
+	/**
+	 * A message just sent, as its sender sees it and as the other members see it, from what the send path already
+	 * holds: no query (a new message has no reactions, no openings, and no member has read it yet).
+	 */
+	FreshView fresh(MessageRow row, List<MentionRow> mentions, List<AttachmentCheck.Checked> files,
+			List<Long> memberIds) {
+		Map<Long, People.Person> persons = people.all(List.of(row.senderEmployeeId()));
+		List<Long> fileIds = files.stream().map(AttachmentCheck.Checked::id).sorted().toList(); // as the store orders
+		Map<Long, MessageView.Attachment> described = fileIds.isEmpty() ? Map.of() : attachmentInfo.describe(fileIds);
+		List<MessageView.Attachment> shown = fileIds.stream().map(described::get).filter(a -> a != null).toList();
+		long others = memberIds.stream().filter(id -> id != row.senderEmployeeId()).count();
+		Instant now = Instant.now(clock);
+		MessageView forSender = view(row, row.senderEmployeeId(), ContentVisibility.VISIBLE, mentions, List.of(),
+				shown, persons, 0, others);
+		ContentVisibility forOthers = visibility(row, RealtimeMemberViews.NEUTRAL_VIEWER, false, now, false);
+		// without reactions the sender's view differs from the others' only when the content is hidden from them
+		return new FreshView(forSender, forOthers == ContentVisibility.VISIBLE ? forSender
+				: view(row, RealtimeMemberViews.NEUTRAL_VIEWER, forOthers, mentions, List.of(), shown, persons, 0,
+						others));
+	}
+
+	record FreshView(MessageView forSender, MessageView forMembers) {
+	}
+
+	private static MessageView view(MessageRow r, long viewer, ContentVisibility visibility, List<MentionRow> mentions,
+			List<ReactionRow> reactions, List<MessageView.Attachment> files, Map<Long, People.Person> persons,
+			long readCount, long memberCount) {
+		People.Person sender = persons.get(r.senderEmployeeId());
+		boolean showContent = visibility == ContentVisibility.VISIBLE && r.state() != MessageState.RECALLED;
+		List<MessageView.Mention> mentionViews = mentions.stream()
+			.map(m -> new MessageView.Mention(m.employeeId(), m.departmentId(), m.name()))
+			.toList();
+		String text = showContent ? r.text() : "";
+		String html = showContent
+				? MessageRendering.html(r.text(), mentionViews.stream().map(MessageView.Mention::name).toList())
+				: "";
+		return new MessageView(r.id(), r.conversationId(), r.seq(), r.changeSeq(), r.senderEmployeeId(),
+				sender.employeeNo(), sender.name(), text, html, showContent ? mentionViews : List.of(),
+				r.threadRootId(), r.replyCount(), reactions(reactions, viewer, persons),
+				showContent ? files : List.of(), r.state(), visibility, r.editedAt() != null, r.classification(),
+				r.readOnce(), r.expiresAt(), readCount, memberCount, r.createdAt(), r.editedAt());
 	}
 
 	/** Employee id and read seq pairs of a conversation's members, flattened. */

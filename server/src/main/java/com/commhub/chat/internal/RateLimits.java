@@ -1,5 +1,6 @@
 package com.commhub.chat.internal;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -37,21 +38,40 @@ class RateLimits {
 	}
 
 	void check(long sender, String textHash, int mentions, Instant now) {
-		ChatLimits limits = current();
+		// limits and both counts in one round trip: every post pays for this check
+		Instant minuteAgo = now.minus(MINUTE);
+		Usage usage = jdbc.sql("""
+				select l.posts_per_minute, l.mentions_per_message, l.duplicate_posts, l.duplicate_window_seconds,
+				       (select count(*) from chat_message
+				         where sender_employee_id = :sender and created_at > :minuteAgo),
+				       (select count(*) from chat_message
+				         where sender_employee_id = :sender and text_hash = :hash
+				           and created_at > cast(:now as timestamptz) - make_interval(secs => l.duplicate_window_seconds))
+				  from chat_limits l where l.id = 1""")
+			.param("sender", sender)
+			.param("minuteAgo", Timestamp.from(minuteAgo))
+			.param("hash", textHash)
+			.param("now", Timestamp.from(now))
+			.query((rs, n) -> new Usage(new ChatLimits(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)),
+					rs.getLong(5), rs.getLong(6)))
+			.single();
+		ChatLimits limits = usage.limits();
 		if (mentions > limits.mentionsPerMessage()) {
 			throw new RateLimitExceeded("chat.limit.mentions", Duration.ZERO, limits.mentionsPerMessage());
 		}
-		Instant minuteAgo = now.minus(MINUTE);
-		if (store.postsSince(sender, minuteAgo) >= limits.postsPerMinute()) {
+		if (usage.postsLastMinute() >= limits.postsPerMinute()) {
 			Instant oldest = store.oldestPostSince(sender, minuteAgo).orElse(now);
 			throw new RateLimitExceeded("chat.limit.posts", retryAfter(oldest.plus(MINUTE), now),
 					limits.postsPerMinute());
 		}
-		Duration window = Duration.ofSeconds(limits.duplicateWindowSeconds());
-		if (store.sameTextSince(sender, textHash, now.minus(window)) >= limits.duplicatePosts()) {
+		if (usage.sameText() >= limits.duplicatePosts()) {
+			Duration window = Duration.ofSeconds(limits.duplicateWindowSeconds());
 			throw new RateLimitExceeded("chat.limit.duplicate", window, limits.duplicatePosts(),
 					limits.duplicateWindowSeconds());
 		}
+	}
+
+	private record Usage(ChatLimits limits, long postsLastMinute, long sameText) {
 	}
 
 	ChatLimits update(ChatLimits limits, String by) {

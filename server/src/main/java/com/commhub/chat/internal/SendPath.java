@@ -2,6 +2,7 @@ package com.commhub.chat.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -30,6 +31,7 @@ import com.commhub.archive.NewArchiveEntry.Related;
 import com.commhub.archive.NewArchiveEntry.Relation;
 import com.commhub.archive.RecordKind;
 import com.commhub.chat.ConversationKind;
+import com.commhub.chat.MembersMentioned;
 import com.commhub.chat.MessageChanged;
 import com.commhub.chat.MessagePosted;
 import com.commhub.chat.MessageState;
@@ -77,6 +79,7 @@ class SendPath {
 	private final DirectoryLookup directory;
 	private final People people;
 	private final MessageViews views;
+	private final RealtimeMemberViews memberViews;
 	private final AttachmentCheck attachments;
 	private final ApplicationEventPublisher events;
 	private final JdbcClient jdbc;
@@ -87,8 +90,8 @@ class SendPath {
 
 	SendPath(ChatStore store, ChatAccess access, RateLimits limits, ComplianceInspector inspector,
 			ComplianceDecisions decisions, ArchiveRecorder archive, DirectoryLookup directory, People people,
-			MessageViews views, AttachmentCheck attachments, ApplicationEventPublisher events, JdbcClient jdbc,
-			Clock clock) {
+			MessageViews views, RealtimeMemberViews memberViews, AttachmentCheck attachments,
+			ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
 		this.store = store;
 		this.access = access;
 		this.limits = limits;
@@ -98,6 +101,7 @@ class SendPath {
 		this.directory = directory;
 		this.people = people;
 		this.views = views;
+		this.memberViews = memberViews;
 		this.attachments = attachments;
 		this.events = events;
 		this.jdbc = jdbc;
@@ -137,7 +141,8 @@ class SendPath {
 			throw BusinessRuleException.invalid(message.readOnce() ? "readOnce" : "expiresAt",
 					"chat.message.readOnceNeedsConfidential");
 		}
-		Instant now = Instant.now(clock);
+		// the database keeps microseconds: the view built from this entity shows what a later read shows
+		Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
 		if (message.expiresAt() != null && !message.expiresAt().isAfter(now)) {
 			throw BusinessRuleException.invalid("expiresAt", "chat.message.expiresInPast");
 		}
@@ -191,15 +196,15 @@ class SendPath {
 		if (delivered) {
 			entity.deliver(counters.seq(), counters.changeSeq());
 		}
-		em.persist(entity);
-		em.flush();
-		store.insertMentions(id, mentions.rows());
-		store.insertAttachments(id, files.stream().map(AttachmentCheck.Checked::id).toList());
+		// archived first, so that the message row is written once, already pointing at its archive entry
 		ArchiveEntryId entry = archive.record(archiveEntry(entity, conversation, members, files, now)
 			.withRelated(root == null || root.archiveEntryId() == null ? List.of()
 					: List.of(new Related(Relation.REPLY_TO, new ArchiveEntryId(root.archiveEntryId())))));
 		entity.recorded(entry.value(), recorded == null ? null : recorded.evidenceId());
+		em.persist(entity);
 		em.flush();
+		store.insertMentions(id, mentions.rows());
+		store.insertAttachments(id, files.stream().map(AttachmentCheck.Checked::id).toList());
 		if (delivered) {
 			publishPosted(entity, members, counters);
 			if (root != null) {
@@ -213,8 +218,12 @@ class SendPath {
 			case QUARANTINED -> SendResult.Status.QUARANTINED;
 			default -> SendResult.Status.SENT;
 		};
-		return new SendResult(status, views.of(store.message(id).orElseThrow(), me),
-				delivered ? null : decision.tip(), delivered ? List.of() : decision.findings());
+		MessageViews.FreshView view = views.fresh(entity.row(), mentions.rows(), files, members);
+		if (delivered) {
+			memberViews.offer(view.forMembers());
+		}
+		return new SendResult(status, view.forSender(), delivered ? null : decision.tip(),
+				delivered ? List.of() : decision.findings());
 	}
 
 	/** The edit ladder: warnings need a justification; anything that would hold or block the edit refuses it. */
@@ -338,6 +347,10 @@ class SendPath {
 		List<Long> mentioned = java.util.Arrays.stream(m.mentionedIds()).filter(memberSet::contains).toList();
 		events.publishEvent(new MessagePosted(m.conversationId(), m.id(), counters.seq(), counters.changeSeq(),
 				m.threadRootId(), m.senderEmployeeId(), members, mentioned, m.createdAt()));
+		if (!mentioned.isEmpty()) { // the sender was left out when the mentions were resolved
+			events.publishEvent(new MembersMentioned(m.conversationId(), m.id(), m.senderEmployeeId(), mentioned,
+					m.createdAt()));
+		}
 	}
 
 	private SendResult resultOf(MessageRow row, long me) {

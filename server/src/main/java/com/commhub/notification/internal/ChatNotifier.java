@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-import com.commhub.chat.MessagePosted;
+import com.commhub.chat.MembersMentioned;
 import com.commhub.notification.NewNotification;
 import com.commhub.notification.NewNotification.Recipient;
 import com.commhub.notification.NotificationKind;
@@ -29,15 +29,9 @@ class ChatNotifier {
 	}
 
 	@ApplicationModuleListener
-	void on(MessagePosted event) {
-		if (event.mentionedEmployeeIds().isEmpty()) {
-			return;
-		}
+	void on(MembersMentioned event) {
 		String sender = directory.label(DirectoryLookup.SubjectType.EMPLOYEE, event.senderEmployeeId()).orElse("");
 		for (long employeeId : event.mentionedEmployeeIds()) {
-			if (employeeId == event.senderEmployeeId()) {
-				continue;
-			}
 			notifications.notify(new NewNotification(Recipient.employee(employeeId), NotificationKind.MENTION,
 					Urgency.NORMAL, "notification.mention.title", "notification.mention.body", List.of(sender),
 					"/chat/" + event.conversationId() + "?message=" + event.messageId(), "chat",
