@@ -32,7 +32,9 @@ import com.commhub.security.AuditOutcome;
  * this node when its transaction commits and then increments {@code security_change.version}; every node polls the
  * version each second and drops its caches when it moved, so a change reaches the other nodes within about a
  * second. Entries also expire after {@link #MAX_AGE}, as a bound for anything that slipped through.
- * An entry is stored with the generation read before it was loaded, so a load that raced with a change is never used.
+ * An entry is stored with the generation read before it was loaded, so a load that raced with a change is never used;
+ * a transaction that changed something reads around the cache until it completes, so its uncommitted state is never
+ * shared.
  */
 @Component
 class SecurityCache {
@@ -75,6 +77,10 @@ class SecurityCache {
 	 */
 	@SuppressWarnings("unchecked")
 	<T> T get(Object key, Supplier<T> loader) {
+		if (TransactionSynchronizationManager.hasResource(this)) {
+			// this transaction changed something not yet committed: what it reads is its own, never to be shared
+			return loader.get();
+		}
 		long current = generation.get();
 		Instant now = Instant.now(clock);
 		Entry entry = entries.get(key);
@@ -105,9 +111,14 @@ class SecurityCache {
 			publishChange();
 			return;
 		}
+		if (TransactionSynchronizationManager.hasResource(this)) {
+			return; // once per transaction
+		}
+		TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCompletion(int status) {
+				TransactionSynchronizationManager.unbindResourceIfPossible(SecurityCache.this);
 				if (status == STATUS_COMMITTED) {
 					// the finished transaction's connection is still bound here: write in a new one
 					newTransaction.executeWithoutResult(tx -> publishChange());
