@@ -13,7 +13,7 @@
 # tokens, valid 90 days) and later runs start from a copy of it; the conversations are created fresh every run.
 # Delete $SEED_CACHE to seed from scratch.
 # Settings (environment):
-#   CLIENTS=2000 GROUP=20 WARMUP='50:20' STEPS='100:60,25:30,50:30,75:30,150:30,200:30,300:30,400:30'
+#   CLIENTS=2000 GROUP=20 WARMUP='50:30' STEPS='100:60,25:30,50:30,75:30,150:30,200:30,300:30,400:30'
 #     (posts/s:seconds; the first is the goal step, then a rising ramp that stops after the first step with
 #     p99 > STOP_P99 ms (2000) or more than 1% lost: a saturated server only piles up a backlog)
 #   TIMEOUT=10 (s after the last post of a step before missing deliveries count as lost)
@@ -35,7 +35,7 @@ OUT="$(realpath -m "${OUT:-bench/target/chat}")"
 CLIENTS="${CLIENTS:-2000}"
 GROUP="${GROUP:-20}"
 STEPS="${STEPS:-100:60,25:30,50:30,75:30,150:30,200:30,300:30,400:30}"
-WARMUP="${WARMUP:-50:20}"
+WARMUP="${WARMUP:-50:30}"
 TIMEOUT="${TIMEOUT:-10}"
 STOP_P99="${STOP_P99:-2000}"
 SERVER_OPTS="${SERVER_OPTS:--Xms1g -Xmx2g}"
