@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 import com.commhub.compliance.Finding;
 
 /**
- * The detection part of an inspection: normalise the text once, run the validated detectors in their shared pass
- * with the keyword automaton in the same loop, then the configured patterns, and order the findings by position.
+ * The detection part of an inspection: normalise the text once, run the validated detectors in their shared pass,
+ * the keyword automaton, then the configured patterns, and order the findings by position.
  * {@link ComplianceEngine} runs it, and so do the benchmarks in {@code bench/}, which therefore measure exactly this
  * code. Nothing here allocates per character or per candidate; per message there are the normalised text and the
  * findings.
@@ -62,12 +62,10 @@ final class DetectionPass {
 	List<Finding> detect(String text, KeywordDetector keywords) {
 		NormalizedText normal = NormalizedText.of(text);
 		List<Finding> findings = new ArrayList<>(16);
-		boolean keywordsOn = keywords != null && !keywords.isEmpty();
 		if (validated != null) {
-			// one loop over the characters for both
-			validated.scan(normal, findings, keywordsOn ? keywords : null);
+			validated.scan(normal, findings);
 		}
-		else if (keywordsOn) {
+		if (keywords != null) {
 			keywords.detect(normal, findings);
 		}
 		for (Detector detector : others) {

@@ -81,30 +81,16 @@ public final class KeywordDetector implements Detector {
 		if (termCount == 0) {
 			return;
 		}
+		AhoCorasick automaton = this.automaton;
 		char[] chars = text.chars();
 		int state = 0;
 		for (int i = 0; i < chars.length; i++) {
-			state = step(text, chars, i, state, findings);
+			state = automaton.step(state, chars[i]);
+			int out = automaton.output(state);
+			if (out >= 0) {
+				matched(text, chars, i, out, findings);
+			}
 		}
-	}
-
-	/** Whether there is anything to match ({@link #step} may be skipped altogether otherwise). */
-	boolean isEmpty() {
-		return termCount == 0;
-	}
-
-	/**
-	 * One character of a scan: the automaton's state after {@code chars[i]}, and a finding for each term that ends
-	 * there. {@link ValidatedDetectors.Combined#scan} calls it from its own loop, so that one pass over the text
-	 * serves both.
-	 */
-	int step(NormalizedText text, char[] chars, int i, int state, List<Finding> findings) {
-		int next = automaton.step(state, chars[i]);
-		int out = automaton.output(next);
-		if (out >= 0) {
-			matched(text, chars, i, out, findings);
-		}
-		return next;
 	}
 
 	private void matched(NormalizedText text, char[] chars, int i, int first, List<Finding> findings) {

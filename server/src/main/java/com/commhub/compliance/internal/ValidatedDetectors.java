@@ -223,20 +223,6 @@ public final class ValidatedDetectors {
 		return null;
 	}
 
-	/** Character classes of the shared pass: ASCII letter or digit, digit, '@', ':' (every other character: 0). */
-	private static final int ALNUM = 1;
-	private static final int DIGIT = 2;
-	private static final int AT = 4;
-	private static final int COLON = 8;
-	private static final byte[] CLASS = new byte[128];
-
-	static {
-		for (char c = 0; c < 128; c++) {
-			CLASS[c] = (byte) (NormalizedText.isAsciiDigit(c) ? ALNUM | DIGIT
-					: NormalizedText.isAsciiAlnum(c) ? ALNUM : c == '@' ? AT : c == ':' ? COLON : 0);
-		}
-	}
-
 	/** Several validated detectors (the null ones are off) in one pass ({@link #scan}). */
 	record Combined(ResidentId residentId, BankCard bankCard, Mobile mobile, CreditCode creditCode,
 			Passport passport, Email email, IpAddress ip) implements Detector {
@@ -248,101 +234,87 @@ public final class ValidatedDetectors {
 
 		@Override
 		public void detect(NormalizedText text, List<Finding> findings) {
-			scan(text, findings, null);
+			scan(text, findings);
 		}
 
 		/**
 		 * The one pass: each maximal ASCII alphanumeric run, and each maximal digit run inside it, is offered to the
 		 * detectors that are not null. The bank card and IPv4 runs (digits joined by separators or dots) may span
-		 * several of these runs; each reports where it ended, and no run starts inside one already examined. With
-		 * {@code keywords} (may be null), the keyword automaton steps in the same loop.
+		 * several of these runs; each reports where it ended, and no run starts inside one already examined.
 		 * <p>
-		 * The runs are followed without branching on the characters (class lookup, run starts by arithmetic): only
-		 * the end of a digit run or of a run of 9 or 18 characters branches. Mixed Chinese and English text switches
-		 * between runs every few characters, and a branch per switch costs more (mispredictions) than these few
-		 * instructions per character; next to the keyword automaton, whose steps wait on memory, they are nearly free.
-		 * The pass also tells the text which characters below 64 occur, so that a configured pattern's hint such as
-		 * {@code ht-} is ruled out without another scan ({@link NormalizedText#contains}).
+		 * Its own loop, not the keyword automaton's: fused with the automaton's steps (whose mispredicted branches
+		 * discard the work in flight) the two cost their sum and more, while alone a Chinese character costs one
+		 * comparison. The pass also tells the text which characters below 64 occur, so that a configured pattern's
+		 * hint such as {@code ht-} is ruled out without another scan ({@link NormalizedText#contains}).
 		 */
-		void scan(NormalizedText text, List<Finding> findings, KeywordDetector keywords) {
+		void scan(NormalizedText text, List<Finding> findings) {
 			char[] v = text.chars();
 			int n = v.length;
-			int state = 0;
-			int seen = 0;
-			long punctuation = 0;
-			int previous = 0;
-			int runStart = 0;
-			int digitsStart = 0;
-			// where the last bank card run (high half) and the last IPv4 run (low half) examined ended
-			long examined = 0;
-			for (int i = 0; i < n; i++) {
-				if (keywords != null) {
-					state = keywords.step(text, v, i, state, findings);
-				}
+			boolean at = false;
+			boolean colon = false;
+			long below64 = 0;
+			int cardEnd = 0;
+			int ipv4End = 0;
+			int i = 0;
+			while (i < n) {
 				char c = v[i];
-				int kind = CLASS[c & 127] & (c - 128) >> 31;
-				int ended = previous & ~kind;
-				int length = i - runStart;
-				int nine = length ^ 9;
-				int eighteen = length ^ 18;
-				// a digit run ended, or an alphanumeric run of 9 or 18 characters (x ^ k is 0 exactly when x == k)
-				if ((ended & (DIGIT | ((nine - 1) & ~nine | (eighteen - 1) & ~eighteen) >>> 31)) != 0) {
-					examined = runEnded(text, v, i, ended, runStart, digitsStart, examined, findings);
+				if (c > 'z') {
+					// most characters of Chinese text: one comparison
+					i++;
+					continue;
 				}
-				int started = kind & ~previous;
-				runStart ^= (runStart ^ i) & -(started & ALNUM);
-				digitsStart ^= (digitsStart ^ i) & -(started >> 1 & 1);
-				seen |= kind;
-				punctuation |= 1L << c & (c - 64) >> 31;
-				previous = kind;
-			}
-			text.charsBelow64(punctuation);
-			if ((previous & (ALNUM | DIGIT)) != 0) {
-				runEnded(text, v, n, previous, runStart, digitsStart, examined, findings);
-			}
-			if (email != null && (seen & AT) != 0) {
-				email.scan(text, v, findings);
-			}
-			if (ip != null && (seen & COLON) != 0) {
-				ip.ipv6(text, v, findings);
-			}
-		}
-
-		/** The runs of {@code ended}'s classes ended at {@code end}; returns the new {@code examined}. */
-		private long runEnded(NormalizedText text, char[] v, int end, int ended, int runStart, int digitsStart,
-				long examined, List<Finding> findings) {
-			int cardEnd = (int) (examined >>> 32);
-			int ipv4End = (int) examined;
-			if ((ended & DIGIT) != 0) {
-				if (residentId != null) {
-					residentId.digitRun(text, v, digitsStart, end, findings);
+				if (!NormalizedText.isAsciiAlnum(c)) {
+					below64 |= 1L << c & (c - 64) >> 31;
+					at |= c == '@';
+					colon |= c == ':';
+					i++;
+					continue;
 				}
-				if (mobile != null) {
-					mobile.digitRun(text, v, digitsStart, end, findings);
+				int runStart = i;
+				while (i < n && NormalizedText.isAsciiAlnum(v[i])) {
+					if (!NormalizedText.isAsciiDigit(v[i])) {
+						i++;
+						continue;
+					}
+					int digits = i;
+					while (i < n && NormalizedText.isAsciiDigit(v[i])) {
+						below64 |= 1L << v[i];
+						i++;
+					}
+					if (residentId != null) {
+						residentId.digitRun(text, v, digits, i, findings);
+					}
+					if (mobile != null) {
+						mobile.digitRun(text, v, digits, i, findings);
+					}
+					if (bankCard != null && digits >= cardEnd) {
+						cardEnd = bankCard.run(text, v, digits, i, findings);
+					}
+					if (ip != null && digits >= ipv4End) {
+						ipv4End = ip.ipv4Run(text, v, digits, i, findings);
+					}
 				}
-				if (bankCard != null && digitsStart >= cardEnd) {
-					cardEnd = bankCard.run(text, v, digitsStart, end, findings);
-				}
-				if (ip != null && digitsStart >= ipv4End) {
-					ipv4End = ip.ipv4Run(text, v, digitsStart, end, findings);
-				}
-			}
-			if ((ended & ALNUM) != 0) {
-				if (creditCode != null && end - runStart == 18) {
+				if (creditCode != null && i - runStart == 18) {
 					creditCode.alnumRun(text, v, runStart, findings);
 				}
-				if (passport != null && end - runStart == 9) {
+				if (passport != null && i - runStart == 9) {
 					passport.alnumRun(text, v, runStart, findings);
 				}
 			}
-			return (long) cardEnd << 32 | ipv4End & 0xFFFFFFFFL;
+			text.charsBelow64(below64);
+			if (email != null && at) {
+				email.scan(text, v, findings);
+			}
+			if (ip != null && colon) {
+				ip.ipv6(text, v, findings);
+			}
 		}
 	}
 
 	/** One detector alone, in the shared pass. */
 	static void scan(NormalizedText text, List<Finding> findings, ResidentId residentId, BankCard bankCard,
 			Mobile mobile, CreditCode creditCode, Passport passport, Email email, IpAddress ip) {
-		new Combined(residentId, bankCard, mobile, creditCode, passport, email, ip).scan(text, findings, null);
+		new Combined(residentId, bankCard, mobile, creditCode, passport, email, ip).scan(text, findings);
 	}
 
 	// ---- detectors ----
