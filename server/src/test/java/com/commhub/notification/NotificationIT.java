@@ -171,6 +171,22 @@ class NotificationIT {
 	}
 
 	@Test
+	void aDeliveredEventLeavesNothingInThePublicationRegistry() {
+		quietHoursOff(Personas.COMMUNICATION_OFFICER);
+		RecordedDecision held = holdFromEmployee("QUARANTINE", null);
+		String item = String.valueOf(jdbc.queryForObject("select id from cmp_approval where evidence_id = ?",
+				Long.class, held.evidenceId()));
+		eventually(() -> notificationOf(Personas.COMMUNICATION_OFFICER, "ITEM_QUARANTINED", "compliance", item));
+		// completed publications are deleted (spring.modulith.events.completion-mode), so the table does not grow
+		eventually(() -> jdbc.queryForObject("""
+				select count(*) from event_publication
+				 where event_type like '%ItemQuarantined' and serialized_event like ?""", Long.class,
+				"%\"approvalId\":" + item + ",%") == 0 ? Optional.of(true) : Optional.empty());
+		assertThat(jdbc.queryForObject("select count(*) from event_publication where completion_date is not null",
+				Long.class)).isZero();
+	}
+
+	@Test
 	void aHeldItemNotifiesTheApproverAndItsDecisionTheSender() {
 		quietHoursOff(Personas.DEPARTMENT_HEAD, Personas.EMPLOYEE);
 		RecordedDecision held = holdFromEmployee("REQUIRE_APPROVAL",
