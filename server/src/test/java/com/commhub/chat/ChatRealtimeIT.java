@@ -39,6 +39,7 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
 import com.commhub.Api;
 import com.commhub.IntegrationTest;
 import com.commhub.Personas;
+import com.commhub.WebSession;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -180,12 +181,56 @@ class ChatRealtimeIT {
 		assertThat(badToken.statusCode()).isEqualTo(401);
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void aWebSocketEndsWithTheTokenThatOpenedItAndOthersStay() throws Exception {
+		var created = api.post(Personas.OTHER_EMPLOYEE, "/api/v1/tokens")
+			.body(Map.of("name", "ws-" + UUID.randomUUID(), "scopes", List.of("*"), "expiresInDays", 1))
+			.retrieve().toEntity(Map.class).getBody();
+		long tokenId = ((Number) ((Map<String, Object>) created.get("token")).get("id")).longValue();
+		Listener revoked = connectWith("Authorization", "Bearer " + created.get("secret"));
+		Listener other = connect(Personas.EMPLOYEE);
+
+		assertThat(api.delete(Personas.OTHER_EMPLOYEE, "/api/v1/tokens/{id}", tokenId).retrieve().toBodilessEntity()
+			.getStatusCode().value()).isEqualTo(204);
+		assertThat(closedWithin(revoked, 10)).as("the revoked token's socket is closed").isTrue();
+		assertThat(closedWithin(other, 2)).as("a socket with a valid token stays").isFalse();
+	}
+
+	@Test
+	void signingOutEndsTheWebSocketsOfThatBrowserSession() throws Exception {
+		WebSession browser = new WebSession(port);
+		assertThat(browser.signIn(Personas.OTHER_EMPLOYEE).statusCode()).isEqualTo(200);
+		Listener tab = connectWith("Cookie", "SESSION=" + browser.cookie("SESSION").orElseThrow());
+		assertThat(closedWithin(tab, 2)).as("a signed-in session's socket stays").isFalse();
+
+		browser.post("/logout", Map.of());
+		assertThat(closedWithin(tab, 10)).as("the signed-out session's socket is closed").isTrue();
+	}
+
+	/** Whether the server ended the listener's connection within the time. */
+	static boolean closedWithin(Listener listener, int seconds) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+		while (System.nanoTime() < deadline) {
+			if (!listener.session.isConnected()) {
+				return true;
+			}
+			Thread.sleep(50);
+		}
+		return false;
+	}
+
 	/** A STOMP client of one persona, subscribed to its chat queue. */
 	Listener connect(String persona) throws Exception {
+		return connectWith("Authorization", "Bearer " + api.tokenOf(persona));
+	}
+
+	/** A STOMP client whose handshake carries this header (a bearer token or a session cookie). */
+	Listener connectWith(String header, String value) throws Exception {
 		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
 		client.setMessageConverter(new TextConverter());
 		WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
-		headers.add("Authorization", "Bearer " + api.tokenOf(persona));
+		headers.add(header, value);
 		Listener listener = new Listener();
 		StompSession session = client
 			.connectAsync("ws://localhost:" + port + "/ws", headers, new StompHeaders(), listener)

@@ -152,13 +152,10 @@ public class ApiTokenService {
 	 * update of its last use, at most once a minute.
 	 */
 	public Optional<Resolved> resolve(String secret) {
-		if (secret == null || !secret.startsWith(PREFIX)) {
-			return Optional.empty();
-		}
 		Instant now = Instant.now(clock);
-		var key = new SecurityCache.TokenKey(Hashing.sha256(secret));
-		UsableToken token = cache.get(key, () -> load(key.tokenHash(), now));
-		if (token == null || !token.expiresAt().isAfter(now)) {
+		var key = key(secret);
+		UsableToken token = key == null ? null : usable(key, now);
+		if (token == null) {
 			return Optional.empty();
 		}
 		if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minusSeconds(60))) {
@@ -171,6 +168,21 @@ public class ApiTokenService {
 			granted.retainAll(token.scopes());
 		}
 		return Optional.of(new Resolved(token.user(), granted));
+	}
+
+	/** Whether {@link #resolve} would accept the secret, without counting this as a use of the token. */
+	boolean usable(String secret) {
+		var key = key(secret);
+		return key != null && usable(key, Instant.now(clock)) != null;
+	}
+
+	private static SecurityCache.TokenKey key(String secret) {
+		return secret == null || !secret.startsWith(PREFIX) ? null : new SecurityCache.TokenKey(Hashing.sha256(secret));
+	}
+
+	private UsableToken usable(SecurityCache.TokenKey key, Instant now) {
+		UsableToken token = cache.get(key, () -> load(key.tokenHash(), now));
+		return token == null || !token.expiresAt().isAfter(now) ? null : token;
 	}
 
 	private UsableToken load(String tokenHash, Instant now) {

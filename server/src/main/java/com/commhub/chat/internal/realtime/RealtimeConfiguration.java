@@ -9,6 +9,7 @@ import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBr
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.server.HandshakeInterceptor;
 
 /**
  * STOMP over WebSocket at {@code /ws} (no SockJS). Authentication happens at the HTTP handshake (the security
@@ -28,15 +29,18 @@ class RealtimeConfiguration implements WebSocketMessageBrokerConfigurer {
 	static final String CHAT_QUEUE = "/queue/chat";
 
 	private final RealtimeProperties properties;
+	private final OpenSockets openSockets;
 	private final AccountTopics accountTopics = new AccountTopics();
 
-	RealtimeConfiguration(RealtimeProperties properties) {
+	RealtimeConfiguration(RealtimeProperties properties, OpenSockets openSockets) {
 		this.properties = properties;
+		this.openSockets = openSockets;
 	}
 
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
-		registry.addEndpoint(ENDPOINT);
+		registry.addEndpoint(ENDPOINT)
+			.addInterceptors(OpenSockets.handshakeInterceptors().toArray(HandshakeInterceptor[]::new));
 	}
 
 	@Override
@@ -86,6 +90,8 @@ class RealtimeConfiguration implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
 		// clients send only CONNECT/SUBSCRIBE: small frames; a slow tab must not hold a lot of memory
+		// every socket ends with the session or token that opened it (OpenSockets)
+		registration.addDecoratorFactory(openSockets::decorate);
 		registration.setMessageSizeLimit(16 * 1024)
 			.setSendBufferSizeLimit(512 * 1024)
 			.setSendTimeLimit(15_000)
