@@ -1,25 +1,40 @@
 package com.commhub.compliance.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * An Aho-Corasick automaton over a double-array trie, built once per dictionary version and matched in one pass.
+ * The keyword dictionary as a double-array trie with Aho-Corasick failure links, built once per dictionary version.
+ * A scan reports every occurrence of every term (overlaps included) in time linear in the text.
  * <p>
- * Every character that occurs in a term gets a small code ({@code code}, a 64K table; the most frequent characters
- * get the smallest codes); a character with code 0 occurs in no term, so it sends the automaton straight back to the
- * root — most characters of ordinary text outside the terms cost one table lookup. A node {@code s} is a position in
- * {@code cells}, two ints per node: {@code base} (stored inverted when a term ends at the node or on its failure
- * chain) and {@code check} (the parent). The child of {@code s} for code {@code c} is {@code t = base(s) + c} when
- * {@code check(t) == s}, so a step reads one pair, and the next step reads the same pair's {@code base}; keeping a
- * node to 8 bytes keeps the frequently visited part of a 100,000-term automaton in the processor's caches.
- * {@code fail} (the failure link) is read only on a miss, {@code outputs} only when something matched: the term a
- * node ends (high half, or -1) and the next node on its failure chain that ends one (low half, or -1), in one long,
- * followed by the caller's payload for that term, so that a match costs one more memory access. A node's check cell
- * also says whether its failure link is the root, so that most misses go to the root's child without reading
- * {@code fail} or the root. Terms must already be normalised
- * ({@link NormalizedText}). Immutable and thread-safe once built.
+ * <b>Layout.</b> Every character that occurs in a term gets a small code ({@code code}, a 64K table; the most
+ * frequent characters get the smallest codes, 0 means "in no term"). A node is a position in {@code cells}, one int
+ * each: the code of the character that leads to it (13 bits), its {@code base} (18 bits) and whether a term ends there
+ * (the sign bit). The child of a node for code {@code k} is at {@code base + k} if that cell's code is {@code k}: no
+ * two nodes share a base, so the code alone identifies the parent. Nodes without children share one base in an empty
+ * region at the end. At 4 bytes a node, a 100,000-term dictionary (~190,000 nodes) fits the processor's L2 cache.
+ * <p>
+ * <b>Scan.</b> Two passes instead of one Aho-Corasick pass, because the automaton's step is a chain of dependent
+ * loads and data-dependent branches (child or not) that the processor mispredicts in a third of the characters:
+ * <ol>
+ * <li>For every position, without branches, whether a term can start there: its first two characters lead to a
+ * node, or its first character is a term. These lookups do not depend on each other, so their cache misses overlap.
+ * The answer is one bit per position.</li>
+ * <li>From each marked position, walk down the trie while the text follows it and report the terms that end on the
+ * way.</li>
+ * </ol>
+ * A walk is as long as the longest term that matches there, so a text built to repeat long term prefixes could make
+ * the walks quadratic. The walks therefore share a budget of a few steps per character; once it is spent, the rest of
+ * the text is scanned by the Aho-Corasick automaton (same cells, plus {@code fail} and {@code outputs}, which only that
+ * path reads). Both paths report each match exactly once. Terms must already be normalised ({@link NormalizedText}).
+ * Immutable and thread-safe once built.
+ * <p>
+ * <b>Size.</b> One trie holds at most {@value #MAX_CODE} distinct characters and {@value #MAX_BASE} nodes; a bigger
+ * dictionary is split into several tries, each scanned in turn (correct, proportionally slower).
  */
 public final class AhoCorasick {
 
@@ -29,39 +44,90 @@ public final class AhoCorasick {
 		void match(int term, int start, int end);
 	}
 
-	/** In a node's check cell: the parent (low 30 bits) and whether the node's failure link is the root. */
-	private static final int PARENT = 0x3FFFFFFF;
-	private static final int FAIL_TO_ROOT = 0x40000000;
+	private static final int CODE_BITS = 13;
+	/** The code field's mask, and the code of no character: an empty cell's code. */
+	private static final int CODE = (1 << CODE_BITS) - 1;
+	static final int MAX_CODE = CODE - 1;
+	private static final int BASE = (1 << 18) - 1;
+	static final int MAX_BASE = BASE;
+	/** Steps the walks may take per character of text, beyond which the automaton takes over. */
+	private static final int WALK_BUDGET_PER_CHAR = 2;
 
 	private final char[] code;
 	private final int[] cells;
+	/** Per code: the base of the root's child for that code (or the empty base), its sign bit set if it ends a term. */
+	private final int[] first;
+	private final int rootBase;
+	/** Aho-Corasick failure links, read only after the walk budget is spent. */
 	private final int[] fail;
+	/** Per node: the term it ends (high half, or -1) and the next node on its failure chain that ends one (or -1). */
 	private final long[] outputs;
 	private final int[] termLength;
 	private final int nodes;
-	/** The root's base (the root never ends a term, so it is stored as is). */
-	private final int rootBase;
+	/** When the dictionary did not fit one trie: the tries, and the index of each one's first term. */
+	private final AhoCorasick[] parts;
+	private final int[] partOffsets;
 
-	private AhoCorasick(char[] code, int[] cells, int[] fail, long[] outputs, int[] termLength, int nodes) {
+	private AhoCorasick(char[] code, int[] cells, int[] first, int rootBase, int[] fail, long[] outputs,
+			int[] termLength, int nodes) {
 		this.code = code;
 		this.cells = cells;
-		this.rootBase = cells[0];
+		this.first = first;
+		this.rootBase = rootBase;
 		this.fail = fail;
 		this.outputs = outputs;
 		this.termLength = termLength;
 		this.nodes = nodes;
+		this.parts = null;
+		this.partOffsets = null;
+	}
+
+	private AhoCorasick(AhoCorasick[] parts, int[] partOffsets) {
+		this.code = null;
+		this.cells = null;
+		this.first = null;
+		this.rootBase = 0;
+		this.fail = null;
+		this.outputs = null;
+		this.termLength = null;
+		int total = 0;
+		for (AhoCorasick part : parts) {
+			total += part.nodes;
+		}
+		this.nodes = total;
+		this.parts = parts;
+		this.partOffsets = partOffsets;
 	}
 
 	/** Builds the automaton; empty terms are ignored, duplicates keep the first index. */
 	public static AhoCorasick build(List<String> terms) {
-		return build(terms, null);
+		return build(terms, MAX_CODE, MAX_BASE);
 	}
 
-	/**
-	 * Like {@link #build(List)}, with a caller's value per term ({@code payload[term]}), kept next to the node's
-	 * outputs so that a match reads it from the same cache line ({@link #payload}).
-	 */
-	static AhoCorasick build(List<String> terms, long[] payload) {
+	/** With smaller limits than the layout's, so that tests can make a small dictionary split. */
+	static AhoCorasick build(List<String> terms, int maxCode, int maxBase) {
+		AhoCorasick whole = buildOne(terms, maxCode, maxBase);
+		if (whole != null) {
+			return whole;
+		}
+		if (terms.size() < 2) {
+			throw new IllegalArgumentException("a single term longer than a trie can hold");
+		}
+		// too many nodes or characters for one trie: halves, each split further if needed (a term in both halves
+		// would match twice, so repeats are left out as one trie leaves them out)
+		List<String> distinct = new ArrayList<>(terms.size());
+		Set<String> seen = new HashSet<>();
+		for (String term : terms) {
+			distinct.add(term != null && seen.add(term) ? term : null);
+		}
+		int half = terms.size() / 2;
+		AhoCorasick low = build(distinct.subList(0, half), maxCode, maxBase);
+		AhoCorasick high = build(distinct.subList(half, terms.size()), maxCode, maxBase);
+		return new AhoCorasick(new AhoCorasick[] { low, high }, new int[] { 0, half });
+	}
+
+	/** One trie, or null when the terms need more codes or nodes than the limits allow. */
+	private static AhoCorasick buildOne(List<String> terms, int maxCode, int maxBase) {
 		int count = terms.size();
 		int[] lengths = new int[count];
 		// 1. character codes, most frequent first
@@ -77,6 +143,9 @@ public final class AhoCorasick {
 		}
 		Integer[] used = java.util.stream.IntStream.range(0, 65536).filter(c -> frequency[c] > 0).boxed()
 			.toArray(Integer[]::new);
+		if (used.length > maxCode) {
+			return null;
+		}
 		Arrays.sort(used, (a, b) -> frequency[b] != frequency[a] ? Integer.compare(frequency[b], frequency[a])
 				: Integer.compare(a, b));
 		char[] code = new char[65536];
@@ -146,14 +215,16 @@ public final class AhoCorasick {
 			}
 			previous = word;
 		}
+		if (trieNodes > maxBase) {
+			return null;
+		}
 
-		// 3. place the nodes in the double array breadth first (base: the first offset where all children fit)
-		int size = Math.max(1024, trieNodes + alphabet + 1);
-		int[] cells = new int[size * 2];
-		Arrays.fill(cells, -1);
-		BitSet taken = new BitSet(size);
+		// 3. place the nodes breadth first; base: the first offset, used by no other node, where all children fit
+		int[] base = new int[trieNodes];
 		int[] position = new int[trieNodes];
 		int[] queue = new int[trieNodes];
+		BitSet taken = new BitSet();
+		BitSet usedBase = new BitSet();
 		int head = 0;
 		int tail = 0;
 		taken.set(0);
@@ -161,10 +232,8 @@ public final class AhoCorasick {
 		int[] childCodes = new int[alphabet];
 		int searchFrom = 1;
 		int top = 0;
-		int maxBase = 0;
 		while (head < tail) {
 			int trieNode = queue[head++];
-			int s = position[trieNode];
 			int k = 0;
 			int minCode = Integer.MAX_VALUE;
 			for (int c = firstChild[trieNode]; c >= 0; c = nextSibling[c]) {
@@ -172,46 +241,52 @@ public final class AhoCorasick {
 				minCode = Math.min(minCode, nodeCode[c]);
 			}
 			if (k == 0) {
-				cells[s * 2] = 0;
+				base[trieNode] = -1;
 				continue;
 			}
 			searchFrom = taken.nextClearBit(searchFrom);
-			int base;
+			int b;
 			int p = taken.nextClearBit(Math.max(searchFrom, minCode));
 			while (true) {
-				base = p - minCode;
-				boolean fits = true;
+				b = p - minCode;
+				boolean fits = !usedBase.get(b);
 				for (int i = 0; i < k && fits; i++) {
-					fits = !taken.get(base + childCodes[i]);
+					fits = !taken.get(b + childCodes[i]);
 				}
 				if (fits) {
 					break;
 				}
 				p = taken.nextClearBit(p + 1);
 			}
-			cells[s * 2] = base;
-			maxBase = Math.max(maxBase, base);
+			if (b > maxBase) {
+				return null;
+			}
+			base[trieNode] = b;
+			usedBase.set(b);
 			for (int c = firstChild[trieNode]; c >= 0; c = nextSibling[c]) {
-				int t = base + nodeCode[c];
+				int t = b + nodeCode[c];
 				taken.set(t);
 				top = Math.max(top, t);
-				if ((t + 1) * 2 > cells.length) {
-					int old = cells.length;
-					cells = Arrays.copyOf(cells, Math.max(old * 2, (t + 1) * 2));
-					Arrays.fill(cells, old, cells.length, -1);
-				}
-				cells[t * 2 + 1] = s;
 				position[c] = t;
 				queue[tail++] = c;
 			}
 		}
-		// every base + code lands inside the array, so no step runs past its end
-		int length = Math.max(top, maxBase + alphabet) + 1;
-		int old = cells.length;
-		cells = Arrays.copyOf(cells, length * 2);
-		if (length * 2 > old) {
-			Arrays.fill(cells, old, cells.length, -1);
+		// the nodes without children share a base whose whole range of codes is empty cells
+		int empty = Math.max(top, usedBase.length() - 1 + alphabet) + 1;
+		if (empty > maxBase) {
+			return null;
 		}
+		int length = empty + alphabet;
+		int[] cells = new int[length];
+		Arrays.fill(cells, CODE);
+		for (int i = 0; i < trieNodes; i++) {
+			int s = position[i];
+			int b = base[i] < 0 ? empty : base[i];
+			cells[s] = (i == 0 ? CODE : nodeCode[i]) | b << CODE_BITS | (ends[i] >= 0 ? Integer.MIN_VALUE : 0);
+		}
+		int rootBase = base[0] < 0 ? empty : base[0];
+
+		// 4. failure links and output chains, in the same breadth-first order (a failure target is shallower)
 		int[] term = new int[length];
 		int[] outLink = new int[length];
 		int[] fail = new int[length];
@@ -220,120 +295,163 @@ public final class AhoCorasick {
 		for (int i = 0; i < trieNodes; i++) {
 			term[position[i]] = ends[i];
 		}
-		AhoCorasick automaton = new AhoCorasick(code, cells, fail, null, lengths, trieNodes);
-		// failure links, in the same breadth-first order (a failure target is always shallower, so already linked)
 		for (int q = 0; q < tail; q++) {
 			int trieNode = queue[q];
 			int s = position[trieNode];
 			for (int c = firstChild[trieNode]; c >= 0; c = nextSibling[c]) {
 				int child = position[c];
-				int f = s == 0 ? 0 : automaton.next(fail[s], nodeCode[c]);
+				int f = s == 0 ? 0 : next(cells, fail, fail[s], nodeCode[c]);
 				fail[child] = f;
 				outLink[child] = term[f] >= 0 ? f : outLink[f];
 			}
 		}
-		for (int i = 0; i < trieNodes; i++) {
-			int s = position[i];
-			if (term[s] >= 0 || outLink[s] >= 0) {
-				cells[s * 2] = ~cells[s * 2];
-			}
-		}
-		// flag the nodes whose failure link is the root in their own check cell (read only on a miss)
-		for (int c = 1; c < trieNodes; c++) {
-			int s = position[c];
-			if (fail[s] == 0) {
-				cells[s * 2 + 1] |= FAIL_TO_ROOT;
-			}
-		}
-		long[] outputs = new long[length * 2];
+		long[] outputs = new long[length];
 		for (int i = 0; i < length; i++) {
-			outputs[i * 2] = (long) term[i] << 32 | outLink[i] & 0xFFFFFFFFL;
-			outputs[i * 2 + 1] = payload != null && term[i] >= 0 ? payload[term[i]] : 0;
+			outputs[i] = (long) term[i] << 32 | outLink[i] & 0xFFFFFFFFL;
 		}
-		return new AhoCorasick(code, cells, fail, outputs, lengths, trieNodes);
+		int[] first = new int[alphabet];
+		for (int k = 0; k < alphabet; k++) {
+			int t = rootBase + k;
+			first[k] = k > 0 && (cells[t] & CODE) == k
+					? (cells[t] >>> CODE_BITS & BASE) | (cells[t] & Integer.MIN_VALUE) : empty;
+		}
+		return new AhoCorasick(code, cells, first, rootBase, fail, outputs, lengths, trieNodes);
 	}
 
-	/** The node after reading a character with code {@code c} (not 0) in {@code state}. */
-	private int next(int state, int c) {
-		int[] cells = this.cells;
+	/** The node after reading code {@code k} in {@code state} (the Aho-Corasick step; 0 is the root). */
+	private static int next(int[] cells, int[] fail, int state, int k) {
+		if (k == 0) {
+			return 0;
+		}
 		int s = state;
 		while (true) {
-			int base = cells[s * 2];
-			int t = (base ^ base >> 31) + c;
-			if ((cells[t * 2 + 1] & PARENT) == s) {
+			int t = (cells[s] >>> CODE_BITS & BASE) + k;
+			if ((cells[t] & CODE) == k) {
 				return t;
 			}
 			if (s == 0) {
 				return 0;
 			}
-			if ((cells[s * 2 + 1] & FAIL_TO_ROOT) != 0) {
-				// most misses: no fail[] read and no root base read on the way to the root's child
-				t = rootBase + c;
-				return (cells[t * 2 + 1] & PARENT) == 0 ? t : 0;
-			}
 			s = fail[s];
 		}
 	}
 
-	/** The node after reading {@code c} in {@code state} (the root is 0). */
-	int step(int state, char c) {
-		int k = code[c];
-		return k == 0 ? 0 : next(state, k);
-	}
-
-	/** The first node ending a term at {@code state} (the longest such term), or -1. */
-	int output(int state) {
-		if (cells[state * 2] >= 0) {
-			return -1;
-		}
-		long output = outputs[state * 2];
-		return output >> 32 >= 0 ? state : (int) output;
-	}
-
-	/** The next node ending a (shorter) term after {@code output}, or -1. */
-	int nextOutput(int output) {
-		return (int) outputs[output * 2];
-	}
-
-	/** The term an output node ends. */
-	int termAt(int output) {
-		return (int) (outputs[output * 2] >> 32);
-	}
-
-	/** The payload ({@link #build(List, long[])}) of the term an output node ends. */
-	long payload(int output) {
-		return outputs[output * 2 + 1];
-	}
-
-	int termLength(int term) {
-		return termLength[term];
-	}
-
-	/** Reports every occurrence of every term in {@code text} (overlaps included), in one pass. */
+	/** Reports every occurrence of every term in {@code text} (overlaps included), in no particular order. */
 	public void scan(CharSequence text, MatchSink sink) {
-		int state = 0;
-		for (int i = 0, n = text.length(); i < n; i++) {
-			state = step(state, text.charAt(i));
-			for (int out = output(state); out >= 0; out = nextOutput(out)) {
-				int t = termAt(out);
-				sink.match(t, i + 1 - termLength[t], i + 1);
-			}
-		}
+		char[] chars = text.toString().toCharArray();
+		scan(chars, chars.length, sink);
 	}
 
 	/** Like {@link #scan(CharSequence, MatchSink)}, over the first {@code length} characters of an array. */
 	public void scan(char[] text, int length, MatchSink sink) {
-		int state = 0;
-		for (int i = 0; i < length; i++) {
-			state = step(state, text[i]);
-			for (int out = output(state); out >= 0; out = nextOutput(out)) {
-				int t = termAt(out);
-				sink.match(t, i + 1 - termLength[t], i + 1);
+		if (parts != null) {
+			for (int p = 0; p < parts.length; p++) {
+				int offset = partOffsets[p];
+				parts[p].scan(text, length, (term, start, end) -> sink.match(term + offset, start, end));
+			}
+			return;
+		}
+		if (length == 0) {
+			return;
+		}
+		long[] starts = markStarts(text, length);
+		int budget = WALK_BUDGET_PER_CHAR * length + 16;
+		for (int w = 0; w < starts.length; w++) {
+			for (long word = starts[w]; word != 0; word &= word - 1) {
+				int i = w << 6 | Long.numberOfTrailingZeros(word);
+				if (budget < 0) {
+					automaton(text, i, length, sink);
+					return;
+				}
+				budget -= walk(text, i, length, sink);
 			}
 		}
 	}
 
-	/** The number of trie nodes (terms' distinct prefixes, and the root). */
+	/** The Aho-Corasick pass alone over the whole text (what a scan falls back to), so that tests can check it. */
+	void scanByAutomaton(CharSequence text, MatchSink sink) {
+		char[] chars = text.toString().toCharArray();
+		if (parts != null) {
+			for (int p = 0; p < parts.length; p++) {
+				int offset = partOffsets[p];
+				parts[p].scanByAutomaton(text, (term, start, end) -> sink.match(term + offset, start, end));
+			}
+			return;
+		}
+		automaton(chars, 0, chars.length, sink);
+	}
+
+	/** Pass 1: bit {@code i} set where a term may start (its first two characters lead to a node, or it is one). */
+	private long[] markStarts(char[] text, int length) {
+		char[] code = this.code;
+		int[] cells = this.cells;
+		int[] first = this.first;
+		long[] starts = new long[length + 63 >>> 6];
+		long word = 0;
+		int k1 = code[text[0]];
+		int last = length - 1;
+		for (int i = 0; i < last; i++) {
+			int k2 = code[text[i + 1]];
+			int f = first[k1];
+			// 1 when the cell at base + k2 has code k2 (subtracting 1 from 0 sets the sign), or the first ends a term
+			int start = ((cells[(f & BASE) + k2] & CODE ^ k2) - 1 | f) >>> 31;
+			word |= (long) start << i;
+			if ((i & 63) == 63) {
+				starts[i >>> 6] = word;
+				word = 0;
+			}
+			k1 = k2;
+		}
+		word |= (long) (first[k1] >>> 31) << last;
+		starts[last >>> 6] = word;
+		return starts;
+	}
+
+	/** Pass 2: the terms starting at {@code i}; returns the steps taken beyond the first character. */
+	private int walk(char[] text, int i, int length, MatchSink sink) {
+		char[] code = this.code;
+		int[] cells = this.cells;
+		int k = code[text[i]];
+		int f = first[k];
+		if (f < 0) {
+			sink.match(term(rootBase + k), i, i + 1);
+		}
+		int b = f & BASE;
+		int j = i + 1;
+		for (; j < length; j++) {
+			k = code[text[j]];
+			int t = b + k;
+			int cell = cells[t];
+			if ((cell & CODE) != k) {
+				break;
+			}
+			if (cell < 0) {
+				sink.match(term(t), i, j + 1);
+			}
+			b = cell >>> CODE_BITS & BASE;
+		}
+		return j - i;
+	}
+
+	/** The Aho-Corasick pass from {@code from} (at the root) to the end: every match starting at or after it. */
+	private void automaton(char[] text, int from, int length, MatchSink sink) {
+		int[] cells = this.cells;
+		int s = 0;
+		for (int j = from; j < length; j++) {
+			s = next(cells, fail, s, code[text[j]]);
+			long output = outputs[s];
+			for (int out = output >> 32 >= 0 ? s : (int) output; out >= 0; out = (int) outputs[out]) {
+				int t = (int) (outputs[out] >> 32);
+				sink.match(t, j + 1 - termLength[t], j + 1);
+			}
+		}
+	}
+
+	private int term(int node) {
+		return (int) (outputs[node] >> 32);
+	}
+
+	/** The number of trie nodes (terms' distinct prefixes, and the root), over all tries. */
 	public int nodeCount() {
 		return nodes;
 	}

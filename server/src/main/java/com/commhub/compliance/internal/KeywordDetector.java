@@ -19,12 +19,12 @@ public final class KeywordDetector implements Detector {
 	public record Dictionary(String code, SensitiveCategory category, List<String> terms) {
 	}
 
-	/**
-	 * The terms, each with all a match needs in one long, kept by the automaton next to the node's outputs (the same
-	 * cache line): word boundary at the start (bit 0) and at the end (bit 1), the first character (bits 2-17), the
-	 * dictionary (bits 18-39) and the length (bits 40-63).
-	 */
 	private final AhoCorasick automaton;
+	/**
+	 * Per term, all a match needs in one long: word boundary at the start (bit 0) and at the end (bit 1), the first
+	 * character (bits 2-17), the dictionary (bits 18-39) and the length (bits 40-63).
+	 */
+	private final long[] termInfo;
 	/** Per dictionary: {@code keyword:<code>} and the category, so that a match allocates only its finding. */
 	private final String[] detectorIds;
 	private final SensitiveCategory[] categories;
@@ -58,7 +58,8 @@ public final class KeywordDetector implements Detector {
 					| (NormalizedText.isAsciiAlnum(term.charAt(term.length() - 1)) ? 2L : 0L)
 					| (long) term.charAt(0) << 2 | (long) owners.get(t) << 18 | (long) term.length() << 40;
 		}
-		this.automaton = AhoCorasick.build(terms, termInfo);
+		this.termInfo = termInfo;
+		this.automaton = AhoCorasick.build(terms);
 		this.detectorIds = new String[dictionaries.size()];
 		this.categories = new SensitiveCategory[dictionaries.size()];
 		for (int d = 0; d < dictionaries.size(); d++) {
@@ -81,33 +82,19 @@ public final class KeywordDetector implements Detector {
 		if (termCount == 0) {
 			return;
 		}
-		AhoCorasick automaton = this.automaton;
 		char[] chars = text.chars();
-		int state = 0;
-		for (int i = 0; i < chars.length; i++) {
-			state = automaton.step(state, chars[i]);
-			int out = automaton.output(state);
-			if (out >= 0) {
-				matched(text, chars, i, out, findings);
-			}
-		}
+		automaton.scan(chars, chars.length, (term, start, end) -> matched(text, chars, term, start, end, findings));
 	}
 
-	private void matched(NormalizedText text, char[] chars, int i, int first, List<Finding> findings) {
-		AhoCorasick automaton = this.automaton;
-		int n = chars.length;
-		for (int out = first; out >= 0; out = automaton.nextOutput(out)) {
-			long info = automaton.payload(out);
-			int end = i + 1;
-			int start = end - (int) (info >>> 40);
-			if ((info & 1) != 0 && start > 0 && NormalizedText.isAsciiAlnum(chars[start - 1])
-					|| (info & 2) != 0 && end < n && NormalizedText.isAsciiAlnum(chars[end])) {
-				continue;
-			}
-			int dictionary = (int) (info >>> 18 & 0x3FFFFF);
-			findings.add(new Finding(detectorIds[dictionary], categories[dictionary], text.originalStart(start),
-					text.originalEnd(end), Confidence.HIGH, masked(info)));
+	private void matched(NormalizedText text, char[] chars, int term, int start, int end, List<Finding> findings) {
+		long info = termInfo[term];
+		if ((info & 1) != 0 && start > 0 && NormalizedText.isAsciiAlnum(chars[start - 1])
+				|| (info & 2) != 0 && end < chars.length && NormalizedText.isAsciiAlnum(chars[end])) {
+			return;
 		}
+		int dictionary = (int) (info >>> 18 & 0x3FFFFF);
+		findings.add(new Finding(detectorIds[dictionary], categories[dictionary], text.originalStart(start),
+				text.originalEnd(end), Confidence.HIGH, masked(info)));
 	}
 
 	private String masked(long info) {

@@ -296,25 +296,81 @@ class DetectorsTest {
 		for (int i = 0; i < 2000; i++) {
 			text.append(alphabet.charAt(random.nextInt(alphabet.length())));
 		}
-		Set<String> expected = new HashSet<>();
+		assertAgreesWithNaiveSearch(AhoCorasick.build(terms), terms, text.toString());
+	}
+
+	/**
+	 * Repeating a long term's prefix makes every position start a long walk down the trie; past the walks' budget the
+	 * rest of the text goes through the Aho-Corasick automaton, and together they still report each match once.
+	 */
+	@Test
+	void longRepeatedPrefixesHandOverToTheAutomaton() {
+		List<String> terms = new ArrayList<>();
+		for (int length = 1; length <= 40; length++) {
+			terms.add("密".repeat(length));
+			terms.add("密".repeat(length) + "a");
+		}
+		terms.add("b密");
+		String text = "b" + "密".repeat(1_500) + "a" + "密b".repeat(300) + "密".repeat(700) + "ab";
+		assertAgreesWithNaiveSearch(AhoCorasick.build(terms), terms, text);
+		// the walks alone would take some 60,000 steps here
+		assertAgreesWithNaiveSearch(AhoCorasick.build(terms), terms, "密".repeat(3_000));
+	}
+
+	/** A dictionary with more characters or nodes than one trie holds is split into tries that are each scanned. */
+	@Test
+	void dictionaryBeyondOneTrieIsSplit() {
+		Random random = new Random(7);
+		List<String> terms = new ArrayList<>();
+		for (int i = 0; i < 2_000; i++) {
+			StringBuilder term = new StringBuilder();
+			int length = 1 + random.nextInt(6);
+			for (int j = 0; j < length; j++) {
+				term.append((char) ('一' + random.nextInt(300)));
+			}
+			terms.add(term.toString());
+		}
+		terms.add(terms.get(5));
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < 20_000; i++) {
+			text.append((char) ('一' + random.nextInt(320)));
+		}
+		AhoCorasick split = AhoCorasick.build(terms, 100, 2_000);
+		assertThat(split.nodeCount()).isGreaterThan(2_000);
+		assertAgreesWithNaiveSearch(split, terms, text.toString());
+	}
+
+	/**
+	 * Every occurrence of every distinct term (the first index of a repeated one), each reported exactly once, by the
+	 * scan and by the Aho-Corasick pass it falls back to.
+	 */
+	private static void assertAgreesWithNaiveSearch(AhoCorasick automaton, List<String> terms, String text) {
+		List<String> expected = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		for (int t = 0; t < terms.size(); t++) {
 			if (!seen.add(terms.get(t))) {
 				continue;
 			}
-			int from = 0;
-			int at;
-			while ((at = text.indexOf(terms.get(t), from)) >= 0) {
+			for (int at = text.indexOf(terms.get(t)); at >= 0; at = text.indexOf(terms.get(t), at + 1)) {
 				expected.add(t + "@" + at);
-				from = at + 1;
 			}
 		}
-		Set<String> actual = new HashSet<>();
-		AhoCorasick.build(terms).scan(text, (term, start, end) -> {
+		List<String> scanned = new ArrayList<>();
+		automaton.scan(text, (term, start, end) -> {
 			assertThat(end - start).isEqualTo(terms.get(term).length());
-			actual.add(term + "@" + start);
+			scanned.add(term + "@" + start);
 		});
-		assertThat(actual).isEqualTo(expected);
+		// sorted lists rather than containsExactlyInAnyOrder, which is quadratic in 100,000 matches
+		expected.sort(null);
+		scanned.sort(null);
+		assertThat(scanned).isNotEmpty().isEqualTo(expected);
+		List<String> byAutomaton = new ArrayList<>();
+		automaton.scanByAutomaton(text, (term, start, end) -> {
+			assertThat(end - start).isEqualTo(terms.get(term).length());
+			byAutomaton.add(term + "@" + start);
+		});
+		byAutomaton.sort(null);
+		assertThat(byAutomaton).isEqualTo(expected);
 	}
 
 	@Test
