@@ -11,8 +11,8 @@ import java.util.Set;
  * The keyword dictionary as a double-array trie with Aho-Corasick failure links, built once per dictionary version.
  * A scan reports every occurrence of every term (overlaps included) in time linear in the text.
  * <p>
- * <b>Layout.</b> Every character that occurs in a term gets a small code ({@code code}, a 64K table; the most
- * frequent characters get the smallest codes, 0 means "in no term"). A node is a position in {@code cells}, one int
+ * <b>Layout.</b> Every character that occurs in a term gets a small code (the most frequent characters get the
+ * smallest codes, 0 means "in no term"), read from {@code entry}, a 64K table. A node is a position in {@code cells}, one int
  * each: the code of the character that leads to it (13 bits), its {@code base} (18 bits) and whether a term ends there
  * (the sign bit). The child of a node for code {@code k} is at {@code base + k} if that cell's code is {@code k}: no
  * two nodes share a base, so the code alone identifies the parent. Nodes without children share one base in an empty
@@ -29,8 +29,8 @@ import java.util.Set;
  * </ol>
  * A walk is as long as the longest term that matches there, so a text built to repeat long term prefixes could make
  * the walks quadratic. The walks therefore share a budget of a few steps per character; once it is spent, the rest of
- * the text is scanned by the Aho-Corasick automaton (same cells, plus {@code fail} and {@code outputs}, which only that
- * path reads). Both paths report each match exactly once. Terms must already be normalised ({@link NormalizedText}).
+ * the text is scanned by the Aho-Corasick automaton (same cells, plus {@code fail} and {@code outLink}, which only
+ * that path reads). Both paths report each match exactly once. Terms must already be normalised ({@link NormalizedText}).
  * Immutable and thread-safe once built.
  * <p>
  * <b>Size.</b> One trie holds at most {@value #MAX_CODE} distinct characters and {@value #MAX_BASE} nodes; a bigger
@@ -53,29 +53,34 @@ public final class AhoCorasick {
 	/** Steps the walks may take per character of text, beyond which the automaton takes over. */
 	private static final int WALK_BUDGET_PER_CHAR = 2;
 
-	private final char[] code;
+	/**
+	 * Per character, laid out like a cell: the character's code, and the base and end-of-term bit of the root's child
+	 * for it (the empty base when there is none). One load gives a step both the code to look up and, for the next
+	 * character, where its children are.
+	 */
+	private final int[] entry;
 	private final int[] cells;
-	/** Per code: the base of the root's child for that code (or the empty base), its sign bit set if it ends a term. */
-	private final int[] first;
 	private final int rootBase;
+	/** Per node: the term it ends, or -1. */
+	private final int[] termAt;
 	/** Aho-Corasick failure links, read only after the walk budget is spent. */
 	private final int[] fail;
-	/** Per node: the term it ends (high half, or -1) and the next node on its failure chain that ends one (or -1). */
-	private final long[] outputs;
+	/** Per node: the next node on its failure chain that ends a term, or -1 (also only for the automaton). */
+	private final int[] outLink;
 	private final int[] termLength;
 	private final int nodes;
 	/** When the dictionary did not fit one trie: the tries, and the index of each one's first term. */
 	private final AhoCorasick[] parts;
 	private final int[] partOffsets;
 
-	private AhoCorasick(char[] code, int[] cells, int[] first, int rootBase, int[] fail, long[] outputs,
+	private AhoCorasick(int[] entry, int[] cells, int rootBase, int[] termAt, int[] fail, int[] outLink,
 			int[] termLength, int nodes) {
-		this.code = code;
+		this.entry = entry;
 		this.cells = cells;
-		this.first = first;
 		this.rootBase = rootBase;
+		this.termAt = termAt;
 		this.fail = fail;
-		this.outputs = outputs;
+		this.outLink = outLink;
 		this.termLength = termLength;
 		this.nodes = nodes;
 		this.parts = null;
@@ -83,12 +88,12 @@ public final class AhoCorasick {
 	}
 
 	private AhoCorasick(AhoCorasick[] parts, int[] partOffsets) {
-		this.code = null;
+		this.entry = null;
 		this.cells = null;
-		this.first = null;
 		this.rootBase = 0;
+		this.termAt = null;
 		this.fail = null;
-		this.outputs = null;
+		this.outLink = null;
 		this.termLength = null;
 		int total = 0;
 		for (AhoCorasick part : parts) {
@@ -305,17 +310,13 @@ public final class AhoCorasick {
 				outLink[child] = term[f] >= 0 ? f : outLink[f];
 			}
 		}
-		long[] outputs = new long[length];
-		for (int i = 0; i < length; i++) {
-			outputs[i] = (long) term[i] << 32 | outLink[i] & 0xFFFFFFFFL;
-		}
-		int[] first = new int[alphabet];
-		for (int k = 0; k < alphabet; k++) {
+		int[] entry = new int[65536];
+		for (int c = 0; c < 65536; c++) {
+			int k = code[c];
 			int t = rootBase + k;
-			first[k] = k > 0 && (cells[t] & CODE) == k
-					? (cells[t] >>> CODE_BITS & BASE) | (cells[t] & Integer.MIN_VALUE) : empty;
+			entry[c] = k > 0 && (cells[t] & CODE) == k ? cells[t] : k | empty << CODE_BITS;
 		}
-		return new AhoCorasick(code, cells, first, rootBase, fail, outputs, lengths, trieNodes);
+		return new AhoCorasick(entry, cells, rootBase, term, fail, outLink, lengths, trieNodes);
 	}
 
 	/** The node after reading code {@code k} in {@code state} (the Aho-Corasick step; 0 is the root). */
@@ -383,50 +384,48 @@ public final class AhoCorasick {
 
 	/** Pass 1: bit {@code i} set where a term may start (its first two characters lead to a node, or it is one). */
 	private long[] markStarts(char[] text, int length) {
-		char[] code = this.code;
+		int[] entry = this.entry;
 		int[] cells = this.cells;
-		int[] first = this.first;
 		long[] starts = new long[length + 63 >>> 6];
 		long word = 0;
-		int k1 = code[text[0]];
+		int e1 = entry[text[0]];
 		int last = length - 1;
 		for (int i = 0; i < last; i++) {
-			int k2 = code[text[i + 1]];
-			int f = first[k1];
+			int e2 = entry[text[i + 1]];
+			int k2 = e2 & CODE;
 			// 1 when the cell at base + k2 has code k2 (subtracting 1 from 0 sets the sign), or the first ends a term
-			int start = ((cells[(f & BASE) + k2] & CODE ^ k2) - 1 | f) >>> 31;
+			int start = ((cells[(e1 >>> CODE_BITS & BASE) + k2] & CODE ^ k2) - 1 | e1) >>> 31;
 			word |= (long) start << i;
 			if ((i & 63) == 63) {
 				starts[i >>> 6] = word;
 				word = 0;
 			}
-			k1 = k2;
+			e1 = e2;
 		}
-		word |= (long) (first[k1] >>> 31) << last;
+		word |= (long) (e1 >>> 31) << last;
 		starts[last >>> 6] = word;
 		return starts;
 	}
 
 	/** Pass 2: the terms starting at {@code i}; returns the steps taken beyond the first character. */
 	private int walk(char[] text, int i, int length, MatchSink sink) {
-		char[] code = this.code;
+		int[] entry = this.entry;
 		int[] cells = this.cells;
-		int k = code[text[i]];
-		int f = first[k];
-		if (f < 0) {
-			sink.match(term(rootBase + k), i, i + 1);
+		int first = entry[text[i]];
+		if (first < 0) {
+			sink.match(termAt[rootBase + (first & CODE)], i, i + 1);
 		}
-		int b = f & BASE;
+		int b = first >>> CODE_BITS & BASE;
 		int j = i + 1;
 		for (; j < length; j++) {
-			k = code[text[j]];
+			int k = entry[text[j]] & CODE;
 			int t = b + k;
 			int cell = cells[t];
 			if ((cell & CODE) != k) {
 				break;
 			}
 			if (cell < 0) {
-				sink.match(term(t), i, j + 1);
+				sink.match(termAt[t], i, j + 1);
 			}
 			b = cell >>> CODE_BITS & BASE;
 		}
@@ -438,17 +437,12 @@ public final class AhoCorasick {
 		int[] cells = this.cells;
 		int s = 0;
 		for (int j = from; j < length; j++) {
-			s = next(cells, fail, s, code[text[j]]);
-			long output = outputs[s];
-			for (int out = output >> 32 >= 0 ? s : (int) output; out >= 0; out = (int) outputs[out]) {
-				int t = (int) (outputs[out] >> 32);
+			s = next(cells, fail, s, entry[text[j]] & CODE);
+			for (int out = termAt[s] >= 0 ? s : outLink[s]; out >= 0; out = outLink[out]) {
+				int t = termAt[out];
 				sink.match(t, j + 1 - termLength[t], j + 1);
 			}
 		}
-	}
-
-	private int term(int node) {
-		return (int) (outputs[node] >> 32);
 	}
 
 	/** The number of trie nodes (terms' distinct prefixes, and the root), over all tries. */

@@ -1,7 +1,9 @@
 package com.commhub.compliance.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.commhub.compliance.Confidence;
 import com.commhub.compliance.Finding;
@@ -20,20 +22,16 @@ public final class KeywordDetector implements Detector {
 	}
 
 	private final AhoCorasick automaton;
-	/**
-	 * Per term, all a match needs in one long: word boundary at the start (bit 0) and at the end (bit 1), the first
-	 * character (bits 2-17), the dictionary (bits 18-39) and the length (bits 40-63).
-	 */
-	private final long[] termInfo;
+	/** Per term: word boundary needed at the start (bit 0) and at the end (bit 1), and the dictionary (the rest). */
+	private final int[] termInfo;
 	/** Per dictionary: {@code keyword:<code>} and the category, so that a match allocates only its finding. */
 	private final String[] detectorIds;
 	private final SensitiveCategory[] categories;
 	/**
-	 * Masked snippets by first character and length class ({@link Masking#term(char, int)} depends on nothing else),
-	 * made on first use (a race makes the same string twice, harmlessly): far fewer, and so more often cached, than
-	 * one per term.
+	 * Per term, its masked snippet ({@link Masking#term(char, int)}), one string shared by all terms with the same first
+	 * character and length class. Indexed by term like {@link #termInfo}, so that a match reads both at once.
 	 */
-	private final String[] masked = new String[65536 * 8];
+	private final String[] masked;
 	private final List<Dictionary> dictionaries;
 	private final int termCount;
 
@@ -51,14 +49,20 @@ public final class KeywordDetector implements Detector {
 			}
 		}
 		this.termCount = terms.size();
-		long[] termInfo = new long[terms.size()];
+		int[] termInfo = new int[terms.size()];
 		for (int t = 0; t < terms.size(); t++) {
 			String term = terms.get(t);
-			termInfo[t] = (NormalizedText.isAsciiAlnum(term.charAt(0)) ? 1L : 0L)
-					| (NormalizedText.isAsciiAlnum(term.charAt(term.length() - 1)) ? 2L : 0L)
-					| (long) term.charAt(0) << 2 | (long) owners.get(t) << 18 | (long) term.length() << 40;
+			termInfo[t] = (NormalizedText.isAsciiAlnum(term.charAt(0)) ? 1 : 0)
+					| (NormalizedText.isAsciiAlnum(term.charAt(term.length() - 1)) ? 2 : 0) | owners.get(t) << 2;
 		}
 		this.termInfo = termInfo;
+		this.masked = new String[terms.size()];
+		Map<Integer, String> shared = new HashMap<>();
+		for (int t = 0; t < terms.size(); t++) {
+			char first = terms.get(t).charAt(0);
+			int length = Math.min(9, terms.get(t).length());
+			masked[t] = shared.computeIfAbsent(first << 4 | length, key -> Masking.term(first, length));
+		}
 		this.automaton = AhoCorasick.build(terms);
 		this.detectorIds = new String[dictionaries.size()];
 		this.categories = new SensitiveCategory[dictionaries.size()];
@@ -87,25 +91,13 @@ public final class KeywordDetector implements Detector {
 	}
 
 	private void matched(NormalizedText text, char[] chars, int term, int start, int end, List<Finding> findings) {
-		long info = termInfo[term];
+		int info = termInfo[term];
 		if ((info & 1) != 0 && start > 0 && NormalizedText.isAsciiAlnum(chars[start - 1])
 				|| (info & 2) != 0 && end < chars.length && NormalizedText.isAsciiAlnum(chars[end])) {
 			return;
 		}
-		int dictionary = (int) (info >>> 18 & 0x3FFFFF);
+		int dictionary = info >>> 2;
 		findings.add(new Finding(detectorIds[dictionary], categories[dictionary], text.originalStart(start),
-				text.originalEnd(end), Confidence.HIGH, masked(info)));
-	}
-
-	private String masked(long info) {
-		char first = (char) (info >>> 2);
-		int length = (int) (info >>> 40);
-		int slot = first << 3 | Math.min(8, Math.max(1, length - 1)) - 1;
-		String value = masked[slot];
-		if (value == null) {
-			value = Masking.term(first, length);
-			masked[slot] = value;
-		}
-		return value;
+				text.originalEnd(end), Confidence.HIGH, masked[term]));
 	}
 }
