@@ -38,10 +38,13 @@ import java.util.Set;
  */
 public final class AhoCorasick {
 
-	/** Receives matches: term index and the [start, end) range in the scanned text. */
+	/**
+	 * Receives matches: the term's value (its index, unless the automaton was built with values) and the
+	 * [start, end) range in the scanned text.
+	 */
 	@FunctionalInterface
 	public interface MatchSink {
-		void match(int term, int start, int end);
+		void match(int value, int start, int end);
 	}
 
 	private static final int CODE_BITS = 13;
@@ -61,57 +64,73 @@ public final class AhoCorasick {
 	private final int[] entry;
 	private final int[] cells;
 	private final int rootBase;
-	/** Per node: the term it ends, or -1. */
-	private final int[] termAt;
+	/**
+	 * Per node: the value of the term it ends (a match reads it, and nothing else, so that a caller that keeps what it
+	 * needs per match in the value pays one memory access per match).
+	 */
+	private final int[] valueAt;
 	/** Aho-Corasick failure links, read only after the walk budget is spent. */
 	private final int[] fail;
 	/** Per node: the next node on its failure chain that ends a term, or -1 (also only for the automaton). */
 	private final int[] outLink;
-	private final int[] termLength;
+	/** Per node: its depth, the length of the term it ends (also only for the automaton). */
+	private final int[] depth;
 	private final int nodes;
-	/** When the dictionary did not fit one trie: the tries, and the index of each one's first term. */
+	/** When the dictionary did not fit one trie: the tries, each scanned in turn. */
 	private final AhoCorasick[] parts;
-	private final int[] partOffsets;
 
-	private AhoCorasick(int[] entry, int[] cells, int rootBase, int[] termAt, int[] fail, int[] outLink,
-			int[] termLength, int nodes) {
+	private AhoCorasick(int[] entry, int[] cells, int rootBase, int[] valueAt, int[] fail, int[] outLink,
+			int[] depth, int nodes) {
 		this.entry = entry;
 		this.cells = cells;
 		this.rootBase = rootBase;
-		this.termAt = termAt;
+		this.valueAt = valueAt;
 		this.fail = fail;
 		this.outLink = outLink;
-		this.termLength = termLength;
+		this.depth = depth;
 		this.nodes = nodes;
 		this.parts = null;
-		this.partOffsets = null;
 	}
 
-	private AhoCorasick(AhoCorasick[] parts, int[] partOffsets) {
+	private AhoCorasick(AhoCorasick[] parts) {
 		this.entry = null;
 		this.cells = null;
 		this.rootBase = 0;
-		this.termAt = null;
+		this.valueAt = null;
 		this.fail = null;
 		this.outLink = null;
-		this.termLength = null;
+		this.depth = null;
 		int total = 0;
 		for (AhoCorasick part : parts) {
 			total += part.nodes;
 		}
 		this.nodes = total;
 		this.parts = parts;
-		this.partOffsets = partOffsets;
 	}
 
-	/** Builds the automaton; empty terms are ignored, duplicates keep the first index. */
+	/** Builds the automaton, reporting term indices; empty terms are ignored, duplicates keep the first index. */
 	public static AhoCorasick build(List<String> terms) {
-		return build(terms, MAX_CODE, MAX_BASE);
+		return build(terms, indices(terms.size()));
+	}
+
+	/** Builds the automaton, reporting {@code values[t]} for a match of term {@code t}. */
+	static AhoCorasick build(List<String> terms, int[] values) {
+		return build(terms, values, MAX_CODE, MAX_BASE);
 	}
 
 	/** With smaller limits than the layout's, so that tests can make a small dictionary split. */
 	static AhoCorasick build(List<String> terms, int maxCode, int maxBase) {
-		AhoCorasick whole = buildOne(terms, maxCode, maxBase);
+		return build(terms, indices(terms.size()), maxCode, maxBase);
+	}
+
+	private static int[] indices(int count) {
+		int[] indices = new int[count];
+		Arrays.setAll(indices, t -> t);
+		return indices;
+	}
+
+	private static AhoCorasick build(List<String> terms, int[] values, int maxCode, int maxBase) {
+		AhoCorasick whole = buildOne(terms, values, maxCode, maxBase);
 		if (whole != null) {
 			return whole;
 		}
@@ -126,13 +145,14 @@ public final class AhoCorasick {
 			distinct.add(term != null && seen.add(term) ? term : null);
 		}
 		int half = terms.size() / 2;
-		AhoCorasick low = build(distinct.subList(0, half), maxCode, maxBase);
-		AhoCorasick high = build(distinct.subList(half, terms.size()), maxCode, maxBase);
-		return new AhoCorasick(new AhoCorasick[] { low, high }, new int[] { 0, half });
+		AhoCorasick low = build(distinct.subList(0, half), Arrays.copyOfRange(values, 0, half), maxCode, maxBase);
+		AhoCorasick high = build(distinct.subList(half, terms.size()),
+				Arrays.copyOfRange(values, half, terms.size()), maxCode, maxBase);
+		return new AhoCorasick(new AhoCorasick[] { low, high });
 	}
 
 	/** One trie, or null when the terms need more codes or nodes than the limits allow. */
-	private static AhoCorasick buildOne(List<String> terms, int maxCode, int maxBase) {
+	private static AhoCorasick buildOne(List<String> terms, int[] values, int maxCode, int maxBase) {
 		int count = terms.size();
 		int[] lengths = new int[count];
 		// 1. character codes, most frequent first
@@ -179,6 +199,7 @@ public final class AhoCorasick {
 		int[] lastChild = new int[capacity];
 		int[] nodeCode = new int[capacity];
 		int[] ends = new int[capacity];
+		int[] nodeDepth = new int[capacity];
 		Arrays.fill(firstChild, -1);
 		Arrays.fill(nextSibling, -1);
 		Arrays.fill(lastChild, -1);
@@ -205,6 +226,7 @@ public final class AhoCorasick {
 			for (int i = common; i < word.length(); i++) {
 				int child = trieNodes++;
 				nodeCode[child] = code[word.charAt(i)];
+				nodeDepth[child] = i + 1;
 				if (lastChild[node] < 0) {
 					firstChild[node] = child;
 				}
@@ -316,7 +338,14 @@ public final class AhoCorasick {
 			int t = rootBase + k;
 			entry[c] = k > 0 && (cells[t] & CODE) == k ? cells[t] : k | empty << CODE_BITS;
 		}
-		return new AhoCorasick(entry, cells, rootBase, term, fail, outLink, lengths, trieNodes);
+		int[] valueAt = new int[length];
+		int[] depth = new int[length];
+		for (int i = 0; i < trieNodes; i++) {
+			int s = position[i];
+			valueAt[s] = ends[i] >= 0 ? values[ends[i]] : 0;
+			depth[s] = nodeDepth[i];
+		}
+		return new AhoCorasick(entry, cells, rootBase, valueAt, fail, outLink, depth, trieNodes);
 	}
 
 	/** The node after reading code {@code k} in {@code state} (the Aho-Corasick step; 0 is the root). */
@@ -346,9 +375,8 @@ public final class AhoCorasick {
 	/** Like {@link #scan(CharSequence, MatchSink)}, over the first {@code length} characters of an array. */
 	public void scan(char[] text, int length, MatchSink sink) {
 		if (parts != null) {
-			for (int p = 0; p < parts.length; p++) {
-				int offset = partOffsets[p];
-				parts[p].scan(text, length, (term, start, end) -> sink.match(term + offset, start, end));
+			for (AhoCorasick part : parts) {
+				part.scan(text, length, sink);
 			}
 			return;
 		}
@@ -373,9 +401,8 @@ public final class AhoCorasick {
 	void scanByAutomaton(CharSequence text, MatchSink sink) {
 		char[] chars = text.toString().toCharArray();
 		if (parts != null) {
-			for (int p = 0; p < parts.length; p++) {
-				int offset = partOffsets[p];
-				parts[p].scanByAutomaton(text, (term, start, end) -> sink.match(term + offset, start, end));
+			for (AhoCorasick part : parts) {
+				part.scanByAutomaton(text, sink);
 			}
 			return;
 		}
@@ -413,7 +440,7 @@ public final class AhoCorasick {
 		int[] cells = this.cells;
 		int first = entry[text[i]];
 		if (first < 0) {
-			sink.match(termAt[rootBase + (first & CODE)], i, i + 1);
+			sink.match(valueAt[rootBase + (first & CODE)], i, i + 1);
 		}
 		int b = first >>> CODE_BITS & BASE;
 		int j = i + 1;
@@ -425,7 +452,7 @@ public final class AhoCorasick {
 				break;
 			}
 			if (cell < 0) {
-				sink.match(termAt[t], i, j + 1);
+				sink.match(valueAt[t], i, j + 1);
 			}
 			b = cell >>> CODE_BITS & BASE;
 		}
@@ -438,9 +465,8 @@ public final class AhoCorasick {
 		int s = 0;
 		for (int j = from; j < length; j++) {
 			s = next(cells, fail, s, entry[text[j]] & CODE);
-			for (int out = termAt[s] >= 0 ? s : outLink[s]; out >= 0; out = outLink[out]) {
-				int t = termAt[out];
-				sink.match(t, j + 1 - termLength[t], j + 1);
+			for (int out = cells[s] < 0 ? s : outLink[s]; out >= 0; out = outLink[out]) {
+				sink.match(valueAt[out], j + 1 - depth[out], j + 1);
 			}
 		}
 	}

@@ -1,9 +1,7 @@
 package com.commhub.compliance.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.commhub.compliance.Confidence;
 import com.commhub.compliance.Finding;
@@ -22,16 +20,15 @@ public final class KeywordDetector implements Detector {
 	}
 
 	private final AhoCorasick automaton;
-	/** Per term: word boundary needed at the start (bit 0) and at the end (bit 1), and the dictionary (the rest). */
-	private final int[] termInfo;
 	/** Per dictionary: {@code keyword:<code>} and the category, so that a match allocates only its finding. */
 	private final String[] detectorIds;
 	private final SensitiveCategory[] categories;
 	/**
-	 * Per term, its masked snippet ({@link Masking#term(char, int)}), one string shared by all terms with the same first
-	 * character and length class. Indexed by term like {@link #termInfo}, so that a match reads both at once.
+	 * Masked snippets by first character and length class ({@link Masking#term(char, int)} depends on nothing else),
+	 * made on first use and shared by all detectors (a race makes the same string twice, harmlessly). A match looks
+	 * its snippet up from the text it matched, not from the term, so this read does not wait for another.
 	 */
-	private final String[] masked;
+	private static final String[] MASKED = new String[65536 * 8];
 	private final List<Dictionary> dictionaries;
 	private final int termCount;
 
@@ -49,21 +46,15 @@ public final class KeywordDetector implements Detector {
 			}
 		}
 		this.termCount = terms.size();
-		int[] termInfo = new int[terms.size()];
+		// what a match needs, reported by the automaton in place of the term: word boundary needed at the start
+		// (bit 0) and at the end (bit 1), and the dictionary (the rest)
+		int[] values = new int[terms.size()];
 		for (int t = 0; t < terms.size(); t++) {
 			String term = terms.get(t);
-			termInfo[t] = (NormalizedText.isAsciiAlnum(term.charAt(0)) ? 1 : 0)
+			values[t] = (NormalizedText.isAsciiAlnum(term.charAt(0)) ? 1 : 0)
 					| (NormalizedText.isAsciiAlnum(term.charAt(term.length() - 1)) ? 2 : 0) | owners.get(t) << 2;
 		}
-		this.termInfo = termInfo;
-		this.masked = new String[terms.size()];
-		Map<Integer, String> shared = new HashMap<>();
-		for (int t = 0; t < terms.size(); t++) {
-			char first = terms.get(t).charAt(0);
-			int length = Math.min(9, terms.get(t).length());
-			masked[t] = shared.computeIfAbsent(first << 4 | length, key -> Masking.term(first, length));
-		}
-		this.automaton = AhoCorasick.build(terms);
+		this.automaton = AhoCorasick.build(terms, values);
 		this.detectorIds = new String[dictionaries.size()];
 		this.categories = new SensitiveCategory[dictionaries.size()];
 		for (int d = 0; d < dictionaries.size(); d++) {
@@ -87,17 +78,26 @@ public final class KeywordDetector implements Detector {
 			return;
 		}
 		char[] chars = text.chars();
-		automaton.scan(chars, chars.length, (term, start, end) -> matched(text, chars, term, start, end, findings));
+		automaton.scan(chars, chars.length, (value, start, end) -> matched(text, chars, value, start, end, findings));
 	}
 
-	private void matched(NormalizedText text, char[] chars, int term, int start, int end, List<Finding> findings) {
-		int info = termInfo[term];
-		if ((info & 1) != 0 && start > 0 && NormalizedText.isAsciiAlnum(chars[start - 1])
-				|| (info & 2) != 0 && end < chars.length && NormalizedText.isAsciiAlnum(chars[end])) {
+	private void matched(NormalizedText text, char[] chars, int value, int start, int end, List<Finding> findings) {
+		if ((value & 1) != 0 && start > 0 && NormalizedText.isAsciiAlnum(chars[start - 1])
+				|| (value & 2) != 0 && end < chars.length && NormalizedText.isAsciiAlnum(chars[end])) {
 			return;
 		}
-		int dictionary = info >>> 2;
+		int dictionary = value >>> 2;
 		findings.add(new Finding(detectorIds[dictionary], categories[dictionary], text.originalStart(start),
-				text.originalEnd(end), Confidence.HIGH, masked[term]));
+				text.originalEnd(end), Confidence.HIGH, masked(chars[start], end - start)));
+	}
+
+	private static String masked(char first, int length) {
+		int slot = first << 3 | Math.min(8, Math.max(1, length - 1)) - 1;
+		String value = MASKED[slot];
+		if (value == null) {
+			value = Masking.term(first, length);
+			MASKED[slot] = value;
+		}
+		return value;
 	}
 }
