@@ -150,6 +150,33 @@ class DetectionPassTest {
 		assertThat(actual).hasSizeGreaterThan(10_000).isEqualTo(expected);
 	}
 
+	/** Every one of the 65,536 characters, against the rules written out plainly. */
+	@Test
+	void everyCharacterFoldsAsTheRulesSay() {
+		Set<Character> dropped = Set.of('\u200B', '\u200C', '\u200D', '\uFEFF', '\u00AD');
+		int changed = 0;
+		for (int i = 0; i < 65536; i++) {
+			char c = (char) i;
+			String expected;
+			if (dropped.contains(c)) {
+				expected = "";
+			}
+			else if (c >= '！' && c <= '～') {
+				expected = String.valueOf((char) (c - 0xFEE0)).toLowerCase(java.util.Locale.ROOT);
+			}
+			else if (c == '\u3000') {
+				expected = " ";
+			}
+			else {
+				expected = String.valueOf(Character.isSurrogate(c) ? c : Character.toLowerCase(c));
+			}
+			String actual = NormalizedText.of(String.valueOf(c)).text();
+			assertThat(actual).as("U+%04X", i).isEqualTo(expected);
+			changed += actual.equals(String.valueOf(c)) ? 0 : 1;
+		}
+		assertThat(changed).isGreaterThan(1_000);
+	}
+
 	@Test
 	void offsetsMapBackWithAndWithoutDroppedCharacters() {
 		NormalizedText plain = NormalizedText.of("ＡＢ身份");
