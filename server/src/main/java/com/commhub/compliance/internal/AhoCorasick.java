@@ -12,9 +12,9 @@ import java.util.Set;
  * A scan reports every occurrence of every term (overlaps included) in time linear in the text.
  * <p>
  * <b>Layout.</b> Every character that occurs in a term gets a small code (the most frequent characters get the
- * smallest codes, 0 means "in no term"), read from {@code entry}, a 64K table. A node is a position in {@code cells}, one int
- * each: the code of the character that leads to it (13 bits), its {@code base} (18 bits) and whether a term ends there
- * (the sign bit). The child of a node for code {@code k} is at {@code base + k} if that cell's code is {@code k}: no
+ * smallest codes, 0 means "in no term"), read from {@code entry}, a 64K table. A node is a position in
+ * {@code cells}, one int each: the code of the character that leads to it (13 bits), its {@code base} (18 bits) and
+ * whether a term ends there (the sign bit). The child of a node for code {@code k} is at {@code base + k} if that cell's code is {@code k}: no
  * two nodes share a base, so the code alone identifies the parent. Nodes without children share one base in an empty
  * region at the end. At 4 bytes a node, a 100,000-term dictionary (~190,000 nodes) fits the processor's L2 cache.
  * <p>
@@ -30,8 +30,8 @@ import java.util.Set;
  * A walk is as long as the longest term that matches there, so a text built to repeat long term prefixes could make
  * the walks quadratic. The walks therefore share a budget of a few steps per character; once it is spent, the rest of
  * the text is scanned by the Aho-Corasick automaton (same cells, plus {@code fail} and {@code outLink}, which only
- * that path reads). Both paths report each match exactly once. Terms must already be normalised ({@link NormalizedText}).
- * Immutable and thread-safe once built.
+ * that path reads). Both paths report each match exactly once. Terms must already be normalised
+ * ({@link NormalizedText}). Immutable and thread-safe once built.
  * <p>
  * <b>Size.</b> One trie holds at most {@value #MAX_CODE} distinct characters and {@value #MAX_BASE} nodes; a bigger
  * dictionary is split into several tries, each scanned in turn (correct, proportionally slower).
