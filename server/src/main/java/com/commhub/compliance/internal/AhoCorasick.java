@@ -414,23 +414,23 @@ public final class AhoCorasick {
 		int[] entry = this.entry;
 		int[] cells = this.cells;
 		long[] starts = new long[length + 63 >>> 6];
-		long word = 0;
 		int e1 = entry[text[0]];
 		int last = length - 1;
-		for (int i = 0; i < last; i++) {
-			int e2 = entry[text[i + 1]];
-			int k2 = e2 & CODE;
-			// 1 when the cell at base + k2 has code k2 (subtracting 1 from 0 sets the sign), or the first ends a term
-			int start = ((cells[(e1 >>> CODE_BITS & BASE) + k2] & CODE ^ k2) - 1 | e1) >>> 31;
-			word |= (long) start << i;
-			if ((i & 63) == 63) {
-				starts[i >>> 6] = word;
-				word = 0;
+		int i = 0;
+		// 64 positions per word, the inner loop without a test for the word's end
+		for (int w = 0; w < starts.length; w++) {
+			int end = Math.min(last, i + 64);
+			long word = 0;
+			for (; i < end; i++) {
+				int e2 = entry[text[i + 1]];
+				int k2 = e2 & CODE;
+				// 1 when the cell at base + k2 has code k2 (subtracting 1 from 0 sets the sign), or the first is a term
+				word |= (long) (((cells[(e1 >>> CODE_BITS & BASE) + k2] & CODE ^ k2) - 1 | e1) >>> 31) << i;
+				e1 = e2;
 			}
-			e1 = e2;
+			starts[w] = word;
 		}
-		word |= (long) (e1 >>> 31) << last;
-		starts[last >>> 6] = word;
+		starts[last >>> 6] |= (long) (e1 >>> 31) << last;
 		return starts;
 	}
 

@@ -65,13 +65,17 @@ final class DetectionPass {
 		if (validated != null) {
 			validated.scan(normal, findings);
 		}
+		// bank cards and resident IDs come only from the validated pass: without its findings there is nothing to drop
+		boolean validatedFound = !findings.isEmpty();
 		if (keywords != null) {
 			keywords.detect(normal, findings);
 		}
 		for (Detector detector : others) {
 			detector.detect(normal, findings);
 		}
-		dropCardsThatAreResidentIds(findings);
+		if (validatedFound) {
+			dropCardsThatAreResidentIds(findings);
+		}
 		findings.sort(ORDER);
 		return findings;
 	}

@@ -60,12 +60,12 @@ public final class NormalizedText {
 		int length = source.length();
 		char[] out = new char[length];
 		source.getChars(0, length, out, 0);
-		// in place until the first dropped character (usually the whole text), then with the offset map
+		// in place until the first character that folds to 0 (usually the whole text), then with the offset map (which
+		// keeps U+0000 itself)
 		int i = 0;
 		while (i < length) {
-			char c = out[i];
-			char f = FOLD[c];
-			if (f == 0 && c != 0) {
+			char f = FOLD[out[i]];
+			if (f == 0) {
 				break;
 			}
 			out[i++] = f;
