@@ -1,7 +1,9 @@
 package com.commhub.compliance.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.commhub.compliance.Confidence;
 import com.commhub.compliance.Finding;
@@ -24,11 +26,13 @@ public final class KeywordDetector implements Detector {
 	private final String[] detectorIds;
 	private final SensitiveCategory[] categories;
 	/**
-	 * Masked snippets by first character and length class ({@link Masking#term(char, int)} depends on nothing else),
-	 * made on first use and shared by all detectors (a race makes the same string twice, harmlessly). A match looks
-	 * its snippet up from the text it matched, not from the term, so this read does not wait for another.
+	 * The distinct masked snippets of the terms ({@link Masking#term(char, int)} depends only on the first character
+	 * and the length, so a few thousand for 100,000 terms: a small array that stays in the cache), indexed from the
+	 * match's value.
 	 */
-	private static final String[] MASKED = new String[65536 * 8];
+	private final String[] masked;
+	/** Where a value keeps the index into {@link #masked}. */
+	private final int maskShift;
 	private final List<Dictionary> dictionaries;
 	private final int termCount;
 
@@ -47,13 +51,27 @@ public final class KeywordDetector implements Detector {
 		}
 		this.termCount = terms.size();
 		// what a match needs, reported by the automaton in place of the term: word boundary needed at the start
-		// (bit 0) and at the end (bit 1), and the dictionary (the rest)
+		// (bit 0) and at the end (bit 1), the dictionary, and the masked snippet's index (the rest)
+		this.maskShift = 2 + 32 - Integer.numberOfLeadingZeros(Math.max(1, dictionaries.size() - 1));
+		Map<Integer, Integer> maskIndex = new HashMap<>();
+		List<String> masks = new ArrayList<>();
 		int[] values = new int[terms.size()];
 		for (int t = 0; t < terms.size(); t++) {
 			String term = terms.get(t);
-			values[t] = (NormalizedText.isAsciiAlnum(term.charAt(0)) ? 1 : 0)
-					| (NormalizedText.isAsciiAlnum(term.charAt(term.length() - 1)) ? 2 : 0) | owners.get(t) << 2;
+			char first = term.charAt(0);
+			int length = Math.min(9, term.length());
+			int mask = maskIndex.computeIfAbsent(first << 4 | length, key -> {
+				masks.add(Masking.term(first, length));
+				return masks.size() - 1;
+			});
+			if (mask >= 1 << 31 - maskShift) {
+				throw new IllegalArgumentException("too many dictionaries to index their masked terms");
+			}
+			values[t] = (NormalizedText.isAsciiAlnum(first) ? 1 : 0)
+					| (NormalizedText.isAsciiAlnum(term.charAt(term.length() - 1)) ? 2 : 0) | owners.get(t) << 2
+					| mask << maskShift;
 		}
+		this.masked = masks.toArray(String[]::new);
 		this.automaton = AhoCorasick.build(terms, values);
 		this.detectorIds = new String[dictionaries.size()];
 		this.categories = new SensitiveCategory[dictionaries.size()];
@@ -86,18 +104,8 @@ public final class KeywordDetector implements Detector {
 				|| (value & 2) != 0 && end < chars.length && NormalizedText.isAsciiAlnum(chars[end])) {
 			return;
 		}
-		int dictionary = value >>> 2;
+		int dictionary = value >>> 2 & (1 << maskShift - 2) - 1;
 		findings.add(new Finding(detectorIds[dictionary], categories[dictionary], text.originalStart(start),
-				text.originalEnd(end), Confidence.HIGH, masked(chars[start], end - start)));
-	}
-
-	private static String masked(char first, int length) {
-		int slot = first << 3 | Math.min(8, Math.max(1, length - 1)) - 1;
-		String value = MASKED[slot];
-		if (value == null) {
-			value = Masking.term(first, length);
-			MASKED[slot] = value;
-		}
-		return value;
+				text.originalEnd(end), Confidence.HIGH, masked[value >>> maskShift]));
 	}
 }
