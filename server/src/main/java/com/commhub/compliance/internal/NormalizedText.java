@@ -59,17 +59,17 @@ public final class NormalizedText {
 		String source = original == null ? "" : original;
 		int length = source.length();
 		char[] out = new char[length];
-		source.getChars(0, length, out, 0);
-		// in place until the first character that folds to 0 (usually the whole text), then with the offset map (which
-		// keeps U+0000 itself)
+		// straight from the string until the first character that folds to 0 (usually the whole text), then with the
+		// offset map (which keeps U+0000 itself)
 		int i = 0;
 		while (i < length) {
-			char f = FOLD[out[i]];
+			char f = FOLD[source.charAt(i)];
 			if (f == 0) {
 				break;
 			}
 			out[i++] = f;
 		}
+		source.getChars(i, length, out, i);
 		if (i == length) {
 			return new NormalizedText(source, out, null);
 		}
