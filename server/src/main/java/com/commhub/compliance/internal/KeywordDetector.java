@@ -27,8 +27,8 @@ public final class KeywordDetector implements Detector {
 	private final SensitiveCategory[] categories;
 	/**
 	 * The distinct masked snippets of the terms ({@link Masking#term(char, int)} depends only on the first character
-	 * and the length, so a few thousand for 100,000 terms: a small array that stays in the cache), indexed from the
-	 * match's value.
+	 * and the length, so about ten thousand for 100,000 terms: a small array that stays in the cache), indexed from
+	 * the match's value.
 	 */
 	private final String[] masked;
 	/** Where a value keeps the index into {@link #masked}. */
